@@ -1,0 +1,40 @@
+package org.preemptsim.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The preemptsim command line. */
+@Command(name = "preemptsim", mixinStandardHelpOptions = true, version = "preemptsim 0.1.0",
+    description = "Simulates the Linux kernel's preemption models (none, voluntary, full, lazy, rt) on a "
+        + "workload and reports scheduling latency and throughput, side by side.",
+    subcommands = {CompareCommand.class},
+    footer = {"", "Example:", "  bin/preemptsim compare --json results.json"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            cmd.getErr().println("preemptsim: " + ex.getMessage());
+            return 2;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().println("preemptsim: " + ex.getMessage());
+            cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+            return 2;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

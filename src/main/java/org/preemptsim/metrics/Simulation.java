@@ -1,0 +1,113 @@
+package org.preemptsim.metrics;
+
+import org.preemptsim.kernel.Cpu;
+import org.preemptsim.kernel.Kernel;
+import org.preemptsim.kernel.MachineSpec;
+import org.preemptsim.kernel.Model;
+import org.preemptsim.kernel.PreemptPoint;
+import org.preemptsim.kernel.Stats;
+import org.preemptsim.kernel.Task;
+import org.preemptsim.kernel.debug.KernelBug;
+import org.preemptsim.kernel.preempt.PreemptTable;
+import org.preemptsim.trace.TraceBus;
+import org.preemptsim.trace.TraceSink;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Boots a machine under one model, runs it, and turns what the kernel counted into a {@link RunResult}. */
+public final class Simulation {
+
+    private Simulation() {
+    }
+
+    public static RunResult run(MachineSpec spec, Model model) {
+        return run(spec, model, PreemptTable.KERNEL, List.of());
+    }
+
+    public static RunResult run(MachineSpec spec, Model model, PreemptTable table, List<TraceSink> observers) {
+        return boot(spec, model, table, observers).run();
+    }
+
+    /** A booted machine with its latency recorder, ready to run once. */
+    public record Booted(Kernel kernel, LatencyRecorder recorder) {
+        public RunResult run() {
+            kernel.run();
+            return summarise(kernel, recorder);
+        }
+    }
+
+    /** A kernel wired to a latency recorder (first sink) and the given observers, not yet run. */
+    public static Booted boot(MachineSpec spec, Model model, PreemptTable table, List<TraceSink> observers) {
+        int nTasks = spec.tasks().size() + 2 * spec.cpus();
+        LatencyRecorder rec = new LatencyRecorder(nTasks, spec.cpus());
+        TraceSink sink;
+        if (observers.isEmpty()) {
+            sink = rec;
+        } else {
+            TraceBus bus = new TraceBus();
+            bus.register(rec);
+            for (TraceSink o : observers) {
+                bus.register(o);
+            }
+            sink = bus;
+        }
+        return new Booted(new Kernel(spec, model, table, sink), rec);
+    }
+
+    static RunResult summarise(Kernel k, LatencyRecorder rec) {
+        KernelBug bug = k.bugReport();
+        String model = k.model.name();
+        if (bug != null) {
+            return new RunResult(model, bug.headline(), bug.report(), null, null, List.of(), null);
+        }
+        long durationNs = k.spec.durationNs();
+        long userNs = 0;
+        List<RunResult.TaskResult> tasks = new ArrayList<>();
+        for (int i = 0; i < k.nrSpecTasks; i++) {
+            Task t = k.tasks[i];
+            if (!t.measured) {
+                userNs += t.userWorkNs;
+            }
+            LatencyStats ls = rec.task(i);
+            tasks.add(new RunResult.TaskResult(t.comm, t.pid, t.cpu, t.measured, t.userWorkNs, t.nvcsw, t.nivcsw,
+                ls == null ? null : RunResult.Latency.of(ls)));
+        }
+        long userPerS = Math.round(userNs * 1e9 / durationNs);
+        String[] cats = {"user", "system", "hardirq", "softirq", "idle"};
+        Map<String, Long> cpuTime = new LinkedHashMap<>();
+        for (int i = 0; i < cats.length; i++) {
+            long s = 0;
+            for (Cpu c : k.cpus) {
+                s += c.acctNs[i];
+            }
+            cpuTime.put(cats[i], s);
+        }
+        Stats st = k.stats;
+        Map<String, Long> preemptions = new LinkedHashMap<>();
+        for (int p = 0; p < PreemptPoint.COUNT; p++) {
+            if (p != PreemptPoint.SCHEDULE) {
+                preemptions.put(PreemptPoint.name(p), st.preemptions[p]);
+            }
+        }
+        Map<String, Long> ops = new LinkedHashMap<>();
+        ops.put("preempt_count", st.preemptCountOps);
+        ops.put("resched_check", st.reschedChecks);
+        ops.put("might_resched", st.mightReschedCalls);
+        ops.put("cond_resched", st.condReschedCalls);
+        ops.put("rcu_read", st.rcuReadOps);
+        ops.put("preempt_code_sections", st.preemptCodeSections);
+        ops.put("debug_checks", st.debugChecks);
+        long switches = 0;
+        for (Cpu c : k.cpus) {
+            switches += c.nrSwitches;
+        }
+        RunResult.Counters counters = new RunResult.Counters(st.events, switches, st.wakeups, st.migrations, preemptions,
+            st.reschedIpis, st.callFunctionIpis, st.reschedRequests, st.lazyReschedRequests, st.hardirqs, st.nmis,
+            st.softirqRuns, ops);
+        return new RunResult(model, "ok", null, RunResult.Latency.of(rec.all()),
+            new RunResult.Throughput(userPerS, cpuTime), tasks, counters);
+    }
+}
