@@ -610,7 +610,8 @@ public final class Exec {
                 k.chargeDebt(c, costs.ttwuNs());
                 locks().wake(p.c(t.pc), (int) p.a(t.pc));
                 t.pc++;
-                return true;
+                // The wakeup's preempt_enable: a local wakee that should run preempts here.
+                return preemptCheckResched(c, t);
             case Op.LOOP: {
                 long n = p.a(t.pc);
                 t.loopLeft[t.loopDepth++] = n == 0 ? Long.MAX_VALUE : n;

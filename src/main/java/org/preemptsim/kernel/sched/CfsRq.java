@@ -39,6 +39,9 @@ public final class CfsRq {
     public static final long WEIGHT_IDLEPRIO = 3;
 
     final Params params;
+    /** Set by Sched: update_curr asks for a lazy reschedule of this rq's curr itself. */
+    Sched sched;
+    Rq rq;
     Task[] queue = new Task[8];
     int n;
     public Task curr;
@@ -151,24 +154,30 @@ public final class CfsRq {
 
     // ---------------------------------------------------------------- update_curr and protection
 
-    /** update_curr(): charge curr's runtime; returns true when a resched should be requested. */
-    boolean updateCurr(long nowNs) {
+    /**
+     * update_curr(): charge curr's runtime and, as the kernel does inside update_curr, ask for a
+     * lazy reschedule when curr's slice is used up or its protection is gone and others wait.
+     * Called from every place the kernel calls it (enqueue, dequeue, put_prev, tick, wakeup).
+     */
+    void updateCurr(long nowNs) {
         Task c = curr;
         if (c == null) {
-            return false;
+            return;
         }
         long delta = nowNs - c.execStart;
         if (delta <= 0) {
-            return false;
+            return;
         }
         c.execStart = nowNs;
         c.sumExecRuntime += delta;
         c.vruntime += calcDeltaFair(delta, c.weight);
         boolean resched = updateDeadline(c);
         if (nrQueued == 1) {
-            return false;
+            return;
         }
-        return resched || !protectSlice(c);
+        if ((resched || !protectSlice(c)) && c.onRq && rq.cpu.curr == c) {
+            sched.reschedCurrLazy(rq);
+        }
     }
 
     /** update_deadline(): a new slice once vruntime reaches the deadline. */

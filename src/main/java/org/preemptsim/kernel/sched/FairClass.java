@@ -76,12 +76,10 @@ final class FairClass extends SchedClass {
         }
     }
 
-    /** task_tick_fair -> entity_tick -> update_curr. */
+    /** task_tick_fair -> entity_tick -> update_curr (which asks for the resched itself). */
     @Override
     void taskTick(Rq rq, Task curr) {
-        if (rq.cfs.updateCurr(sched.k.now)) {
-            sched.reschedCurrLazy(rq);
-        }
+        rq.cfs.updateCurr(sched.k.now);
     }
 
     @Override

@@ -47,6 +47,8 @@ public final class Sched {
         this.rqs = new Rq[nrCpus];
         for (int i = 0; i < nrCpus; i++) {
             rqs[i] = new Rq(k.cpus[i], nrCpus, params);
+            rqs[i].cfs.sched = this;
+            rqs[i].cfs.rq = rqs[i];
         }
         this.balanceIntervalNs = Math.max(4 * tickNs, 4_000_000L);
     }
@@ -181,6 +183,23 @@ public final class Sched {
         if (p.state == Task.TASK_RUNNING || p.state == Task.TASK_NEW || p.state == Task.TASK_DEAD) {
             return false;
         }
+        // guard(preempt) and raw_spin_lock_irqsave(&p->pi_lock): wakeups run with preemption and
+        // IRQs off, as RV's wip and opid monitors expect. The caller's preempt_enable (or its
+        // IRQ exit) is where a local wakeup can preempt.
+        boolean irqsWereOff = self.irqsDisabled;
+        k.preemptDisable(self);
+        k.localIrqDisable(self);
+        try {
+            return ttwu(p, self);
+        } finally {
+            if (!irqsWereOff) {
+                k.localIrqEnableNoDeliver(self);
+            }
+            k.preemptEnableNoResched(self);
+        }
+    }
+
+    private boolean ttwu(Task p, Cpu self) {
         tp.schedWaking(k.now, self, p);
         k.stats.wakeups++;
         if (p.onRq) {
