@@ -336,10 +336,13 @@ public final class Kernel {
 
     // ================================================================== segments and accounting
 
-    /** The top context works for {@code ns} (plus this CPU's unpaid operation costs if in the kernel). */
+    /**
+     * The top context works for {@code ns}. A task-context kernel segment also pays the CPU's
+     * unpaid operation costs, so they show up as system time of the code that executed them.
+     */
     public void startSegment(Cpu c, long ns) {
         Task t = c.curr;
-        if (c.depth > 0 || !(t.user && t.k == Exec.K_SEG) && !t.isIdle) {
+        if (c.depth == 0 && !(t.user && t.k == Exec.K_SEG) && !t.isIdle) {
             ns += c.debtNs;
             c.debtNs = 0;
         }

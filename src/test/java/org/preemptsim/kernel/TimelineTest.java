@@ -67,14 +67,18 @@ class TimelineTest {
      * - voluntary: might_resched is live, the next might_sleep is at 1.5 ms: 200 us.
      * - full/lazy/rt: count 0 at the hrtimer's IRQ exit: preempt_schedule_irq at once, 0 us.
      */
-    @ParameterizedTest(name = "{0}: {1} ns")
-    @CsvSource({"none, 1700000", "voluntary, 200000", "full, 0", "lazy, 0", "rt, 0"})
-    void shouldPreemptAtMightSleepOnlyUnderVoluntary(String model, long expected) {
+    static MachineBuilder mightSleepCase() {
         MachineBuilder m = new MachineBuilder("might-sleep").cpus(1).hz(250).costs(Costs.ZERO).durationMs(5);
         m.task(TaskSpec.fair("worker", 0, new ProgramBuilder()
             .syscall(0).kernel(3 * MS, 0, 300 * US).sysret().loop(0).user(MS).endLoop().build()));
         m.task(rtSleeper(1_300 * US));
-        Runs.Outcome o = Runs.run(m.build(), model);
+        return m;
+    }
+
+    @ParameterizedTest(name = "{0}: {1} ns")
+    @CsvSource({"none, 1700000", "voluntary, 200000", "full, 0", "lazy, 0", "rt, 0"})
+    void shouldPreemptAtMightSleepOnlyUnderVoluntary(String model, long expected) {
+        Runs.Outcome o = Runs.run(mightSleepCase().build(), model);
         assertThat(o.latency()).isEqualTo(expected);
         if (model.equals("full")) {
             assertThat(o.log().count(PreemptPoint.IRQ_EXIT)).isEqualTo(1);
@@ -95,12 +99,16 @@ class TimelineTest {
     @ParameterizedTest(name = "{0}: {1} ns")
     @CsvSource({"none, 20800000", "voluntary, 20800000", "full, 0", "lazy, 1800000", "rt, 0", "rt-lazy, 1800000"})
     void shouldMakeAFairWakeeWaitForTheTickUnderLazy(String model, long expected) {
+        assertThat(Runs.run(lazyTickCase().build(), model).latency()).isEqualTo(expected);
+    }
+
+    static MachineBuilder lazyTickCase() {
         MachineBuilder m = new MachineBuilder("lazy-tick").cpus(1).hz(250).costs(Costs.ZERO).durationMs(40);
         m.task(TaskSpec.fair("wakee", 0, new ProgramBuilder().syscall(230).periodic(10_200 * US).sysret().exit().build())
             .asMeasured());
         m.task(TaskSpec.fair("hog", 0, new ProgramBuilder()
             .syscall(0).kernel(30 * MS).sysret().loop(0).user(MS).endLoop().build()).releasedAt(MS));
-        assertThat(Runs.run(m.build(), model).latency()).isEqualTo(expected);
+        return m;
     }
 
     /**
@@ -128,16 +136,20 @@ class TimelineTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"none", "voluntary", "full", "lazy", "rt"})
     void shouldBreakTheLockAtCondReschedLockInEveryMode(String model) {
+        Runs.Outcome o = Runs.run(condReschedLockCase().build(), model);
+        assertThat(o.latency()).isEqualTo(100 * US);
+        int expectedPoint = model.equals("none") || model.equals("voluntary") ? PreemptPoint.COND_RESCHED : PreemptPoint.PREEMPT_ENABLE;
+        assertThat(o.log().count(expectedPoint)).isEqualTo(1);
+    }
+
+    static MachineBuilder condReschedLockCase() {
         MachineBuilder m = new MachineBuilder("crl").cpus(1).hz(250).costs(Costs.ZERO).durationMs(5);
         int l = m.spinlock("l");
         m.task(TaskSpec.fair("worker", 0, new ProgramBuilder()
             .syscall(0).spinLock(l).loop(10).kernel(200 * US).condReschedLock(l).endLoop().spinUnlock(l).sysret()
             .loop(0).user(MS).endLoop().build()));
         m.task(rtSleeper(1_300 * US));
-        Runs.Outcome o = Runs.run(m.build(), model);
-        assertThat(o.latency()).isEqualTo(100 * US);
-        int expectedPoint = model.equals("none") || model.equals("voluntary") ? PreemptPoint.COND_RESCHED : PreemptPoint.PREEMPT_ENABLE;
-        assertThat(o.log().count(expectedPoint)).isEqualTo(1);
+        return m;
     }
 
     /** Without cond_resched_lock, full waits for the spin_unlock at 2 ms: 700 us. */
@@ -160,6 +172,16 @@ class TimelineTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"none", "voluntary", "full", "lazy", "rt"})
     void shouldPreemptARemoteCpuThroughARescheduleIpi(String model) {
+        Runs.Outcome o = Runs.run(remoteIpiCase().build(), model);
+        assertThat(o.result().status()).isEqualTo("ok");
+        long woke = o.log().firstWaking("rtwait");
+        assertThat(woke).isEqualTo(MS);
+        assertThat(o.log().switchIn("rtwait", woke)).isEqualTo(MS + 1_000);
+        assertThat(o.result().counters().reschedIpis()).isEqualTo(1);
+        assertThat(o.log().count(PreemptPoint.RETURN_TO_USER)).isEqualTo(1);
+    }
+
+    static MachineBuilder remoteIpiCase() {
         MachineBuilder m = new MachineBuilder("ipi").cpus(2).hz(250).durationMs(5)
             .costs(new Costs(0, 0, 0, 0, 0, 0, 0, 0, 1_000, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
         int wq = m.waitQueue("wq");
@@ -167,13 +189,7 @@ class TimelineTest {
             .loop(0).user(MS).endLoop().build()).onCpu(0));
         m.task(TaskSpec.fair("hog", 0, new ProgramBuilder().loop(0).user(MS).endLoop().build()).onCpu(1));
         m.task(TaskSpec.fifo("rtwait", 90, new ProgramBuilder().syscall(2).waitOn(wq).sysret().exit().build()).onCpu(1));
-        Runs.Outcome o = Runs.run(m.build(), model);
-        assertThat(o.result().status()).isEqualTo("ok");
-        long woke = o.log().firstWaking("rtwait");
-        assertThat(woke).isEqualTo(MS);
-        assertThat(o.log().switchIn("rtwait", woke)).isEqualTo(MS + 1_000);
-        assertThat(o.result().counters().reschedIpis()).isEqualTo(1);
-        assertThat(o.log().count(PreemptPoint.RETURN_TO_USER)).isEqualTo(1);
+        return m;
     }
 
     /**
@@ -205,15 +221,19 @@ class TimelineTest {
     @ParameterizedTest(name = "{0}: {1} ns")
     @CsvSource({"none, 500000", "full, 0"})
     void shouldPreemptALocalWakerAtTheWakeupsPreemptEnable(String model, long expected) {
+        Runs.Outcome o = Runs.run(localWakeCase().build(), model);
+        long woke = o.log().firstWaking("rtwait");
+        assertThat(woke).isEqualTo(MS);
+        assertThat(o.log().switchIn("rtwait", woke) - woke).isEqualTo(expected);
+    }
+
+    static MachineBuilder localWakeCase() {
         MachineBuilder m = new MachineBuilder("local-wake").cpus(1).hz(250).costs(Costs.ZERO).durationMs(5);
         int wq = m.waitQueue("wq");
         m.task(TaskSpec.fair("waker", 0, new ProgramBuilder().user(MS).syscall(1).wake(wq, 1).kernel(500 * US).sysret()
             .loop(0).user(MS).endLoop().build()));
         m.task(TaskSpec.fifo("rtwait", 90, new ProgramBuilder().syscall(2).waitOn(wq).sysret().exit().build()));
-        Runs.Outcome o = Runs.run(m.build(), model);
-        long woke = o.log().firstWaking("rtwait");
-        assertThat(woke).isEqualTo(MS);
-        assertThat(o.log().switchIn("rtwait", woke) - woke).isEqualTo(expected);
+        return m;
     }
 
     /**
