@@ -45,9 +45,14 @@ public final class Exec {
     public static final int SV_IDLE = 3;
     public static final int SV_FORK = 4;
 
+    /** Program steps allowed at one instant before the run is declared livelocked. */
+    static final int LIVELOCK_STEPS = 1_000_000;
+
     private final Kernel k;
     private final TraceSink tp;
     private final Costs costs;
+    private long lastStepNs = -1;
+    private int stepsThisInstant;
 
     Exec(Kernel k) {
         this.k = k;
@@ -528,6 +533,14 @@ public final class Exec {
             return doExit(c, t);
         }
         int op = p.op(t.pc);
+        t.stepPc = t.pc;
+        if (k.now != lastStepNs) {
+            lastStepNs = k.now;
+            stepsThisInstant = 0;
+        } else if (++stepsThisInstant > LIVELOCK_STEPS) {
+            throw k.bug("preemptsim: livelock: " + LIVELOCK_STEPS + " program steps at one instant without spending time"
+                + " (a loop whose steps all take zero time?)", c, t);
+        }
         switch (op) {
             case Op.USER:
                 t.pc++;

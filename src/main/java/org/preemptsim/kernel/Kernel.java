@@ -521,10 +521,8 @@ public final class Kernel {
             sb.append(details).append('\n');
         }
         sb.append(String.format("CPU: %d PID: %d Comm: %s at %.6f s (%d ns)", c.id, t.pid, t.comm, now / 1e9, now));
-        if (t.prog != null && t.pc < t.prog.length()) {
-            sb.append("\nstep: ").append(t.prog.describe(t.pc));
-        } else if (t.prog != null && t.pc > 0) {
-            sb.append("\nstep: ").append(t.prog.describe(t.pc - 1));
+        if (t.prog != null && t.stepPc < t.prog.length()) {
+            sb.append("\nstep: ").append(t.prog.describe(t.stepPc));
         }
         sb.append("\nmodel: ").append(model.name());
         return new KernelBug(headline, sb.toString());

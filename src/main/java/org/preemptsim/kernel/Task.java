@@ -80,6 +80,8 @@ public final class Task {
 
     // ---- interpreter state (see Exec)
     public int pc;
+    /** The step being executed (pc may already point past it), for reports. */
+    public int stepPc;
     public int phase;
     /** The continuation code: what the task does when it next gets the CPU. */
     public int k;

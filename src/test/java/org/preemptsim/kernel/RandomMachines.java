@@ -1,0 +1,229 @@
+package org.preemptsim.kernel;
+
+import org.preemptsim.kernel.irq.Softirq;
+import org.preemptsim.workload.Arrivals;
+import org.preemptsim.workload.Dists;
+import org.preemptsim.workload.MachineBuilder;
+import org.preemptsim.workload.ProgramBuilder;
+
+import java.util.SplittableRandom;
+
+/**
+ * Seeded random machines for the invariant tests. Programs nest atomic sections of several kinds
+ * (spinlocks plain/irqsave/bh, preempt_disable, local_irq_save, local_bh_disable, rcu) taking
+ * locks in one global order (ascending id), call might_sleep/cond_resched only where sleeping is
+ * allowed, block (sleep, wait) and wake each other. The buggy variant plants exactly one bug at
+ * the start of one task so every run must stop with its report.
+ */
+final class RandomMachines {
+
+    static final long US = 1_000;
+
+    enum Bug { NONE, SLEEP_UNDER_SPINLOCK, UNBALANCED_PREEMPT_ENABLE }
+
+    private final SplittableRandom r;
+    private final int locks;
+    private final int queues;
+
+    private RandomMachines(long seed, int locks, int queues) {
+        this.r = new SplittableRandom(seed);
+        this.locks = locks;
+        this.queues = queues;
+    }
+
+    static MachineSpec generate(long seed, Bug bug) {
+        SplittableRandom top = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 1);
+        int cpus = 1 + top.nextInt(4);
+        int nLocks = 1 + top.nextInt(4);
+        int nQueues = 1 + top.nextInt(3);
+        MachineBuilder m = new MachineBuilder("random-" + seed).cpus(cpus).hz(new int[] {100, 250, 300, 1000}[top.nextInt(4)])
+            .durationMs(30).seed(seed).idlePoll(top.nextBoolean());
+        if (top.nextBoolean()) {
+            m.costs(Costs.ZERO);
+        }
+        for (int i = 0; i < nLocks; i++) {
+            if (top.nextBoolean()) {
+                m.spinlock("lock" + i);
+            } else {
+                m.rawSpinlock("lock" + i);
+            }
+        }
+        for (int i = 0; i < nQueues; i++) {
+            m.waitQueue("wq" + i);
+        }
+        RandomMachines g = new RandomMachines(top.nextLong(), nLocks, nQueues);
+        int tasks = 2 + top.nextInt(7);
+        for (int i = 0; i < tasks; i++) {
+            ProgramBuilder p = new ProgramBuilder().at("random task " + i);
+            if (i == 0 && bug != Bug.NONE) {
+                g.plant(p, bug);
+            }
+            boolean kthread = top.nextInt(5) == 0;
+            g.program(p, kthread);
+            TaskSpec ts;
+            int kind = top.nextInt(4);
+            if (kind == 0) {
+                ts = TaskSpec.fifo("rt" + i, 1 + top.nextInt(98), p.build());
+            } else if (kind == 1) {
+                ts = new TaskSpec("rr" + i, Policy.SCHED_RR, 1 + top.nextInt(98), 0, null, -1, 0, p.build(), false, kthread);
+            } else {
+                ts = new TaskSpec("task" + i, top.nextInt(6) == 0 ? Policy.SCHED_BATCH : Policy.SCHED_NORMAL, 0,
+                    top.nextInt(40) - 20, null, -1, 0, p.build(), false, kthread);
+            }
+            if (kind < 2) {
+                ts = new TaskSpec(ts.name(), ts.policy(), ts.priority(), 0, null, -1, 0, ts.program(), false, kthread);
+            }
+            if (top.nextInt(3) == 0) {
+                ts = ts.withAffinity(new int[] {top.nextInt(cpus)});
+            }
+            if (top.nextInt(3) == 0) {
+                ts = ts.releasedAt(top.nextInt(5_000) * US);
+            }
+            m.task(ts);
+        }
+        // a measured periodic task so that latency paths run too
+        m.task(TaskSpec.fifo("cyclic", 95, new ProgramBuilder().loop(0).syscall(230).periodic(1_000 * US).sysret()
+            .endLoop().build()).asMeasured());
+        int irqs = top.nextInt(3);
+        for (int s = 0; s < irqs; s++) {
+            m.irq(new IrqSourceSpec("dev" + s, 30 + s, top.nextInt(cpus), Arrivals.poisson(50_000 + top.nextInt(300_000), 1_000, 0),
+                Dists.uniform(1_000, 10_000), top.nextBoolean() ? Softirq.NET_RX : -1, Dists.uniform(1_000, 60_000),
+                top.nextInt(3) == 0 ? top.nextInt(nQueues) : -1));
+        }
+        if (top.nextInt(4) == 0) {
+            m.nmi(new NmiSourceSpec("perf", top.nextInt(cpus), Arrivals.poisson(500_000, 10_000, 0), Dists.uniform(1_000, 5_000)));
+        }
+        return m.build();
+    }
+
+    private void plant(ProgramBuilder p, Bug bug) {
+        p.syscall(99);
+        if (bug == Bug.SLEEP_UNDER_SPINLOCK) {
+            p.spinLock(0).at("planted bug").waitOn(0).at("after bug").spinUnlock(0);
+        } else {
+            p.at("planted bug").preemptEnable().at("after bug");
+        }
+        p.sysret();
+    }
+
+    private long dur(long maxUs) {
+        return (1 + r.nextInt((int) maxUs)) * US;
+    }
+
+    private void program(ProgramBuilder p, boolean kthread) {
+        p.loop(0);
+        int blocks = 1 + r.nextInt(5);
+        for (int b = 0; b < blocks; b++) {
+            if (kthread) {
+                kernelBlock(p, 0);
+            } else {
+                switch (r.nextInt(3)) {
+                    case 0:
+                        p.user(dur(300));
+                        break;
+                    default:
+                        p.syscall(r.nextInt(300));
+                        int n = 1 + r.nextInt(3);
+                        for (int i = 0; i < n; i++) {
+                            kernelBlock(p, 0);
+                        }
+                        p.sysret();
+                }
+            }
+        }
+        if (kthread) {
+            p.kernel(dur(50)); // every loop spends time, as any real code does
+        } else {
+            p.user(dur(50));
+        }
+        p.endLoop();
+    }
+
+    /** Kernel code at nesting depth d (0 = sleeping allowed). */
+    private void kernelBlock(ProgramBuilder p, int minLock) {
+        switch (r.nextInt(8)) {
+            case 0:
+                p.kernel(dur(400), r.nextBoolean() ? dur(100) : 0, r.nextBoolean() ? dur(80) : 0, r.nextInt(20), r.nextInt(5));
+                break;
+            case 1:
+                p.mightSleep();
+                p.condResched();
+                break;
+            case 2:
+                p.sleep(dur(500));
+                break;
+            case 3:
+                if (r.nextInt(3) == 0) {
+                    p.waitOn(r.nextInt(queues));
+                } else {
+                    p.wake(r.nextInt(queues), 1 + r.nextInt(2));
+                }
+                break;
+            case 4:
+                // cond_resched_rcu() belongs inside a read-side section, and nothing else atomic
+                p.rcuReadLock().kernel(dur(30)).condReschedRcu().kernel(dur(30)).rcuReadUnlock();
+                break;
+            default:
+                atomicSection(p, 0, 1 + r.nextInt(3), true);
+        }
+    }
+
+    /** A nested atomic section: no sleeping inside, locks in ascending order. */
+    private void atomicSection(ProgramBuilder p, int minLock, int depth, boolean outermost) {
+        int kind = r.nextInt(7);
+        int lock = -1;
+        switch (kind) {
+            case 0:
+            case 1:
+            case 2:
+                if (minLock >= locks) {
+                    kind = 3;
+                    p.preemptDisable();
+                    break;
+                }
+                lock = minLock + r.nextInt(locks - minLock);
+                p.lock(lock, new int[] {org.preemptsim.workload.Op.LOCK_PLAIN, org.preemptsim.workload.Op.LOCK_IRQSAVE,
+                    org.preemptsim.workload.Op.LOCK_BH}[kind]);
+                break;
+            case 3:
+                p.preemptDisable();
+                break;
+            case 4:
+                p.localIrqSave();
+                break;
+            case 5:
+                p.localBhDisable();
+                break;
+            default:
+                p.rcuReadLock();
+        }
+        p.kernel(dur(60), 0, 0, r.nextInt(5), r.nextInt(2));
+        if (depth > 1) {
+            atomicSection(p, lock >= 0 ? lock + 1 : minLock, depth - 1, false);
+        }
+        // cond_resched_lock() expects exactly the one plain lock held (count == PREEMPT_LOCK_OFFSET)
+        if (lock >= 0 && kind == 0 && outermost && r.nextInt(2) == 0) {
+            p.condReschedLock(lock);
+        }
+        p.kernel(dur(40));
+        switch (kind) {
+            case 0:
+            case 1:
+            case 2:
+                p.unlock(lock, new int[] {org.preemptsim.workload.Op.LOCK_PLAIN, org.preemptsim.workload.Op.LOCK_IRQSAVE,
+                    org.preemptsim.workload.Op.LOCK_BH}[kind]);
+                break;
+            case 3:
+                p.preemptEnable();
+                break;
+            case 4:
+                p.localIrqRestore();
+                break;
+            case 5:
+                p.localBhEnable();
+                break;
+            default:
+                p.rcuReadUnlock();
+        }
+    }
+}
