@@ -1,6 +1,7 @@
 package org.preemptsim.trace;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,5 +34,15 @@ public final class TraceWriters {
     /** A trace-cmd trace.dat (format v6) for trace-cmd report and KernelShark, written to {@code file} at close. */
     public static RecordingSink dat(Path file, TraceOptions options) {
         return new TraceDatWriter(file, options);
+    }
+
+    /** Chrome/Perfetto JSON trace events, streamed to {@code file}. */
+    public static PerfettoJsonWriter perfetto(Path file, TraceOptions options) throws IOException {
+        return new PerfettoJsonWriter(Files.newOutputStream(file), options);
+    }
+
+    /** Chrome/Perfetto JSON trace events, streamed to {@code out} (closed with the writer). */
+    public static PerfettoJsonWriter perfetto(OutputStream out, TraceOptions options) throws IOException {
+        return new PerfettoJsonWriter(out, options);
     }
 }
