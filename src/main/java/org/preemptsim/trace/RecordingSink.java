@@ -248,10 +248,17 @@ public abstract class RecordingSink implements TraceSink, Closeable {
 
     // ---- preemptirq
 
-    private void preemptirq(FtraceEvent e, long ns, Cpu cpu, int site) {
+    /** A preemptirq event; its call site is worked out only when the options keep it. */
+    private void preemptirq(FtraceEvent e, long ns, Cpu cpu) {
         TraceRecord r = begin(e, ns, cpu);
         if (r == null) {
             return;
+        }
+        int site;
+        if (e == FtraceEvent.IRQ_ENABLE || e == FtraceEvent.IRQ_DISABLE) {
+            site = CallSites.irq(cpu, e == FtraceEvent.IRQ_ENABLE);
+        } else {
+            site = CallSites.preempt(cpu, e == FtraceEvent.PREEMPT_ENABLE);
         }
         if (e == FtraceEvent.IRQ_ENABLE) {
             // trace_hardirqs_on() runs before raw_local_irq_enable(): the entry still sees IRQs off.
@@ -264,21 +271,21 @@ public abstract class RecordingSink implements TraceSink, Closeable {
 
     @Override
     public void preemptDisable(long ns, Cpu cpu) {
-        preemptirq(FtraceEvent.PREEMPT_DISABLE, ns, cpu, CallSites.preempt(cpu, false));
+        preemptirq(FtraceEvent.PREEMPT_DISABLE, ns, cpu);
     }
 
     @Override
     public void preemptEnable(long ns, Cpu cpu) {
-        preemptirq(FtraceEvent.PREEMPT_ENABLE, ns, cpu, CallSites.preempt(cpu, true));
+        preemptirq(FtraceEvent.PREEMPT_ENABLE, ns, cpu);
     }
 
     @Override
     public void irqDisable(long ns, Cpu cpu) {
-        preemptirq(FtraceEvent.IRQ_DISABLE, ns, cpu, CallSites.irq(cpu, false));
+        preemptirq(FtraceEvent.IRQ_DISABLE, ns, cpu);
     }
 
     @Override
     public void irqEnable(long ns, Cpu cpu) {
-        preemptirq(FtraceEvent.IRQ_ENABLE, ns, cpu, CallSites.irq(cpu, true));
+        preemptirq(FtraceEvent.IRQ_ENABLE, ns, cpu);
     }
 }

@@ -91,10 +91,13 @@ class TraceDatTest {
                 bus.irqHandlerEntry(ns, i % 2 == 0 ? c0 : c2, 24, i % 7 == 0 ? longName : "eth" + i);
                 bus.schedWakeup(ns, c0, t);
             }
+            bus.schedWakeIdleWithoutIpi(ns + 1, c2, 0);
+            bus.schedMigrateTask(ns + 2, c0, t, 0, 2);
+            bus.schedPiSetprio(ns + 3, c2, t, 120, 9);
         }
         List<Event> ours = parseText(text.toString());
         List<Event> theirs = parseReport(report(traceCmd, dat));
-        assertThat(ours).hasSize(1200);
+        assertThat(ours).hasSize(1203);
         assertThat(theirs).isEqualTo(ours);
     }
 
