@@ -101,6 +101,16 @@ class TraceDatTest {
         assertThat(theirs).isEqualTo(ours);
     }
 
+    @Test
+    void shouldWriteAFileTraceCmdOpensWhenTheFiltersKeepNothing() throws Exception {
+        String traceCmd = traceCmd();
+        Path dat = dir.resolve("empty.dat");
+        try (RecordingSink trace = TraceWriters.dat(dat, TraceOptions.forCpus(2).onlyEvents("sched_pi_setprio"))) {
+            TraceFixtures.run(TraceFixtures.everyEvent(2_000_000L), "full", trace);
+        }
+        assertThat(parseReport(report(traceCmd, dat))).isEmpty();
+    }
+
     /** Every event kind issue 7 names, so the comparison covers each binary layout. */
     static final List<String> EVERY_EVENT = List.of("sched_switch", "sched_waking", "sched_wakeup", "sched_wakeup_new",
         "sched_migrate_task", "sched_pi_setprio", "irq_handler_entry", "irq_handler_exit", "local_timer_entry",
