@@ -58,6 +58,13 @@ public final class TraceBus implements TraceSink {
     }
 
     @Override
+    public void schedPiSetprio(long ns, Cpu cpu, Task t, int oldPrio, int newPrio) {
+        for (TraceSink s : sinks) {
+            s.schedPiSetprio(ns, cpu, t, oldPrio, newPrio);
+        }
+    }
+
+    @Override
     public void irqHandlerEntry(long ns, Cpu cpu, int irq, String name) {
         for (TraceSink s : sinks) {
             s.irqHandlerEntry(ns, cpu, irq, name);

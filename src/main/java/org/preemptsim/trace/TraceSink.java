@@ -36,6 +36,13 @@ public interface TraceSink {
     default void schedWakeIdleWithoutIpi(long ns, Cpu cpu, int targetCpu) {
     }
 
+    /**
+     * sched_pi_setprio: rt_mutex priority inheritance changes {@code t}'s effective prio from
+     * {@code oldPrio} (t->prio) to {@code newPrio} (min(normal_prio, top waiter's prio)).
+     */
+    default void schedPiSetprio(long ns, Cpu cpu, Task t, int oldPrio, int newPrio) {
+    }
+
     // ---- interrupts (include/trace/events/irq.h and the x86 irq_vectors events)
 
     default void irqHandlerEntry(long ns, Cpu cpu, int irq, String name) {
