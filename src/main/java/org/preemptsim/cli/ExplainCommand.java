@@ -126,7 +126,7 @@ public final class ExplainCommand implements Callable<Integer> {
         for (TaskSpec t : m.tasks()) {
             String sched = t.policy().rt() ? t.policy().shortName() + " " + t.priority()
                 : t.policy().shortName() + " nice " + t.nice();
-            String aff = t.affinity() == null ? "all CPUs" : "CPUs " + cpuList(t.affinity());
+            String aff = t.affinity() == null ? "all CPUs" : (t.affinity().length == 1 ? "CPU " : "CPUs ") + cpuList(t.affinity());
             sb.append(String.format(Locale.ROOT, "  %-18s %-12s %-14s release %-8s%s%s%n", t.name(), sched, aff,
                 Durations.format(t.releaseNs()), t.kthread() ? " kthread" : "", t.measured() ? " measured" : ""));
             String first = listed.get(t.program());

@@ -25,6 +25,7 @@ final class CpuHog implements Workload {
     @Override
     public List<Param> params() {
         return List.of(
+            new Param("name", "cpu-hog", "thread names are NAME/0, NAME/1, ..."),
             new Param("threads", "one per CPU", "number of spinning threads (--cpu N)"),
             new Param("policy", "other", "scheduling policy"),
             new Param("priority", "-", "rt priority, for fifo and rr (required then)"),
@@ -34,6 +35,7 @@ final class CpuHog implements Workload {
 
     @Override
     public void compile(Fields f, CompileContext ctx, Where at) {
+        String prefix = f.string("name", "cpu-hog");
         int threads = f.integer("threads", ctx.cpus(), 1, 4096);
         Policy policy = Builtins.policy(f, "other");
         if (policy.rt() && !f.has("priority")) {
@@ -46,7 +48,7 @@ final class CpuHog implements Workload {
         String origin = Builtins.origin(at, name());
         for (int i = 0; i < threads; i++) {
             // 10 ms chunks: the loop step is free, so the chunk size does not change the work done.
-            TaskSpec t = new TaskSpec("cpu-hog/" + i, policy, prio, nice, affinity, -1, 0,
+            TaskSpec t = new TaskSpec(prefix + "/" + i, policy, prio, nice, affinity, -1, 0,
                 new ProgramBuilder().at(origin).loop(0).user(10_000_000).endLoop().build(), false, false);
             ctx.addTask(t, at);
         }

@@ -30,6 +30,7 @@ final class KernelLoop implements Workload {
     @Override
     public List<Param> params() {
         return List.of(
+            new Param("name", "kloop", "thread names are NAME/0, NAME/1, ..."),
             new Param("threads", "1", "number of looping threads"),
             new Param("length", "20ms", "kernel work per loop"),
             new Param("cond_resched_every", "none", "a cond_resched() every this much work; leave out for none"),
@@ -41,6 +42,7 @@ final class KernelLoop implements Workload {
 
     @Override
     public void compile(Fields f, CompileContext ctx, Where at) {
+        String prefix = f.string("name", "kloop");
         int threads = f.integer("threads", 1, 1, 4096);
         long length = f.positiveDuration("length", 20_000_000);
         long every = f.positiveDuration("cond_resched_every", 0);
@@ -56,7 +58,7 @@ final class KernelLoop implements Workload {
             } else {
                 pb.syscall(0).kernel(length, every, 0).sysret().syscall(35).sleep(gap).sysret();
             }
-            TaskSpec t = new TaskSpec("kloop/" + i, Policy.SCHED_NORMAL, 0, nice, affinity, -1, 0, pb.endLoop().build(), false,
+            TaskSpec t = new TaskSpec(prefix + "/" + i, Policy.SCHED_NORMAL, 0, nice, affinity, -1, 0, pb.endLoop().build(), false,
                 kthread);
             ctx.addTask(t, at);
         }

@@ -62,7 +62,7 @@ final class ProgramCompiler {
                 pb.loop(l.times());
                 emit(l.body());
                 checkLoopBalance(l.at(), before);
-                pb.endLoop();
+                pb.at(l.at().origin()).endLoop();
             } else {
                 one(s);
             }
