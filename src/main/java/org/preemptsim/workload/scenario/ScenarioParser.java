@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,6 +52,14 @@ public final class ScenarioParser {
             }
             return m;
         } catch (JsonProcessingException e) {
+            if (e.getCause() instanceof MarkedYAMLException y && y.getProblemMark() != null) {
+                // SnakeYAML says what it expected, and where the enclosing construct began.
+                Where w = root.at(y.getProblemMark().getLine() + 1, y.getProblemMark().getColumn() + 1);
+                String ctx = y.getContext() != null && y.getContextMark() != null
+                    ? " (" + y.getContext() + " that starts at line " + (y.getContextMark().getLine() + 1) + ")" : "";
+                String hint = y.getProblem().contains("block") ? "check the indentation of this line" : null;
+                throw new ScenarioError(w, "YAML syntax: " + y.getProblem() + ctx, hint);
+            }
             JsonLocation loc = e.getLocation();
             Where w = loc == null ? root : where(root, loc);
             throw new ScenarioError(w, (json ? "JSON" : "YAML") + " syntax: " + cleanMessage(e.getOriginalMessage()));

@@ -56,10 +56,13 @@ public final class ScenarioReader {
         String description = f.string("description", null);
         KernelProfile profile = KernelProfile.DEFAULT;
         if (f.has("kernel")) {
+            Node k = f.node("kernel");
             try {
-                profile = KernelProfile.parse(Scalars.string(f.node("kernel")));
+                profile = KernelProfile.parse(Scalars.string(k));
             } catch (IllegalArgumentException e) {
-                throw new ScenarioError(f.at("kernel"), e.getMessage(), "quote it so YAML keeps it as written: kernel: \"6.18\"");
+                boolean unquoted = k instanceof Node.Scalar sk && sk.kind() != Node.Kind.STRING;
+                throw new ScenarioError(f.at("kernel"), e.getMessage(),
+                    unquoted ? "quote it so YAML keeps it as written: kernel: \"6.18\"" : null);
             }
         }
         boolean staticBuild = build(f);
@@ -253,8 +256,8 @@ public final class ScenarioReader {
                     + " tasks use priority");
             }
         } else if (f.has("priority")) {
-            throw new ScenarioError(f.at("priority"), "priority applies to fifo and rr tasks; a " + policy.shortName()
-                + " task uses nice (-20..19)", "set policy: fifo, or write nice: instead");
+            throw new ScenarioError(f.at("priority"), "priority applies to fifo and rr tasks; this task's policy is "
+                + policy.shortName() + ", which uses nice (-20..19)", "set policy: fifo, or write nice: instead");
         }
         int nice = f.integer("nice", 0, -20, 19);
         int[] affinity = f.has("affinity") ? Scalars.cpuList(f.node("affinity"), cpus) : null;
