@@ -48,7 +48,7 @@ public final class Dists {
     }
 
     /** Caps at or above this are "no cap" when printed (scenario files leave max out). */
-    static final long UNBOUNDED = Long.MAX_VALUE / 4;
+    public static final long UNBOUNDED = Long.MAX_VALUE / 4;
 
     private static String cap(long maxNs) {
         return maxNs >= UNBOUNDED ? "" : ", max " + Durations.format(maxNs);

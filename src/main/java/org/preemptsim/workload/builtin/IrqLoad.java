@@ -48,7 +48,7 @@ final class IrqLoad implements Workload {
         int irq = f.has("irq") ? f.integer("irq", 0, 0, 1023) : ctx.freeIrq(24);
         Arrivals.Process arrivals = f.has("arrivals") ? ArrivalsReader.parse(f.node("arrivals"))
             : Arrivals.poisson(200_000, 1_000, 0);
-        Quantity handler = f.quantity("handler", new Quantity(0, Dists.uniform(2_000, 8_000), "uniform(2us..8us)"));
+        Quantity handler = f.quantity("handler", Quantity.of(Dists.uniform(2_000, 8_000)));
         int softirq;
         String s = f.string("softirq", "net_rx");
         try {
@@ -56,7 +56,7 @@ final class IrqLoad implements Workload {
         } catch (IllegalArgumentException e) {
             throw new ScenarioError(f.at("softirq"), e.getMessage());
         }
-        Quantity work = f.quantity("softirq_work", new Quantity(0, Dists.uniform(5_000, 40_000), "uniform(5us..40us)"));
+        Quantity work = f.quantity("softirq_work", Quantity.of(Dists.uniform(5_000, 40_000)));
         for (int i = 0; i < cpus.length; i++) {
             String line = cpus.length == 1 ? name : name + "-rx-" + cpus[i];
             ctx.irq(new IrqSourceSpec(line, irq + i, cpus[i], arrivals, handler.asDist(), softirq, work.asDist(), -1), at);

@@ -59,10 +59,10 @@ final class Kbuild implements Workload {
         int processes = f.integer("processes", 32, 1, 100_000);
         long spawnEvery = f.positiveDuration("spawn_every", 10_000_000);
         int syscalls = f.integer("syscalls", 30, 0, 1_000_000);
-        Quantity burst = f.quantity("user_burst", new Quantity(0, Dists.exponential(200_000, 3_000_000), "exponential(200us)"));
-        Quantity exec = f.quantity("exec", new Quantity(0, Dists.uniform(100_000, 300_000), "uniform(100us..300us)"));
-        Quantity fault = f.quantity("fault_work", new Quantity(0, Dists.uniform(2_000, 8_000), "uniform(2us..8us)"));
-        Quantity section = f.quantity("lock_section", new Quantity(0, Dists.uniform(1_000, 5_000), "uniform(1us..5us)"));
+        Quantity burst = f.quantity("user_burst", Quantity.of(Dists.exponential(200_000, 3_000_000)));
+        Quantity exec = f.quantity("exec", Quantity.of(Dists.uniform(100_000, 300_000)));
+        Quantity fault = f.quantity("fault_work", Quantity.of(Dists.uniform(2_000, 8_000)));
+        Quantity section = f.quantity("lock_section", Quantity.of(Dists.uniform(1_000, 5_000)));
         int nlocks = f.integer("locks", 4, 1, 4096);
         int nice = f.integer("nice", 0, -20, 19);
         String origin = Builtins.origin(at, name());

@@ -58,14 +58,6 @@ public final class CompileContext {
         return tasks.size() - 1;
     }
 
-    public int taskCount() {
-        return tasks.size();
-    }
-
-    public List<TaskSpec> tasks() {
-        return List.copyOf(tasks);
-    }
-
     /** Declares a lock; returns its id. */
     public int declareLock(String name, LockKind kind, Where at) {
         if (lockIds.containsKey(name)) {

@@ -36,10 +36,6 @@ public final class Fields {
         return new Fields(Scalars.mapping(n, what), what, known);
     }
 
-    public Node.Mapping mapping() {
-        return map;
-    }
-
     public Where at() {
         return map.at();
     }
@@ -80,10 +76,6 @@ public final class Fields {
 
     public long longValue(String key, long dflt, long min, long max) {
         return has(key) ? Scalars.integer(map.get(key), min, max) : dflt;
-    }
-
-    public double number(String key, double dflt, double minExclusive) {
-        return has(key) ? Scalars.number(map.get(key), minExclusive) : dflt;
     }
 
     public boolean bool(String key, boolean dflt) {

@@ -19,12 +19,17 @@ import java.util.List;
 public record Quantity(long fixedNs, Dist dist, String text) {
 
     /** Unbounded distributions are capped here (about 73 years): never reached. */
-    static final long UNBOUNDED = Long.MAX_VALUE / 4;
+    static final long UNBOUNDED = Dists.UNBOUNDED;
 
     public static final List<String> KINDS = List.of("fixed", "uniform", "exponential", "normal", "lognormal", "pareto", "empirical");
 
     public static Quantity fixed(long ns) {
         return new Quantity(ns, null, Durations.format(ns));
+    }
+
+    /** A random quantity, printed as the distribution prints itself. */
+    public static Quantity of(Dist d) {
+        return new Quantity(0, d, d.toString());
     }
 
     public boolean isFixed() {
@@ -34,10 +39,6 @@ public record Quantity(long fixedNs, Dist dist, String text) {
     /** As a {@link Dist} (a fixed value becomes {@link Dists#fixed}). */
     public Dist asDist() {
         return dist != null ? dist : Dists.fixed(fixedNs);
-    }
-
-    public double mean() {
-        return dist != null ? dist.mean() : fixedNs;
     }
 
     @Override
@@ -68,7 +69,7 @@ public record Quantity(long fixedNs, Dist dist, String text) {
                 long mean = Scalars.duration(f.required("mean"), false);
                 long max = f.positiveDuration("max", UNBOUNDED);
                 checkMax(f, mean, max);
-                return new Quantity(0, Dists.exponential(mean, max), "exponential(mean " + Durations.format(mean) + capText(max) + ")");
+                return of(Dists.exponential(mean, max));
             }
             case "normal": {
                 Fields f = Fields.of(v, what, "mean", "sd", "min", "max");
@@ -82,8 +83,7 @@ public record Quantity(long fixedNs, Dist dist, String text) {
                 if (mean < min || mean > max) {
                     throw new ScenarioError(f.at("mean"), "the mean must lie between min and max");
                 }
-                return new Quantity(0, Dists.normal(mean, sd, min, max), "normal(mean " + Durations.format(mean) + ", sd "
-                    + Durations.format(sd) + ")");
+                return of(Dists.normal(mean, sd, min, max));
             }
             case "lognormal": {
                 Fields f = Fields.of(v, what, "median", "sigma", "max");
@@ -91,8 +91,7 @@ public record Quantity(long fixedNs, Dist dist, String text) {
                 double sigma = Scalars.number(f.required("sigma"), 0);
                 long max = f.positiveDuration("max", UNBOUNDED);
                 checkMax(f, median, max);
-                return new Quantity(0, Dists.lognormal(median, sigma, max), "lognormal(median " + Durations.format(median)
-                    + ", sigma " + sigma + capText(max) + ")");
+                return of(Dists.lognormal(median, sigma, max));
             }
             case "pareto": {
                 Fields f = Fields.of(v, what, "scale", "shape", "max");
@@ -100,8 +99,7 @@ public record Quantity(long fixedNs, Dist dist, String text) {
                 double shape = Scalars.number(f.required("shape"), 0);
                 long max = f.positiveDuration("max", UNBOUNDED);
                 checkMax(f, scale, max);
-                return new Quantity(0, Dists.pareto(scale, shape, max), "pareto(scale " + Durations.format(scale) + ", shape "
-                    + shape + capText(max) + ")");
+                return of(Dists.pareto(scale, shape, max));
             }
             case "empirical":
                 return empirical(v, what);
@@ -117,10 +115,6 @@ public record Quantity(long fixedNs, Dist dist, String text) {
         if (max < typical) {
             throw new ScenarioError(f.at("max"), "max is below the distribution's typical value " + Durations.format(typical));
         }
-    }
-
-    private static String capText(long max) {
-        return max == UNBOUNDED ? "" : ", max " + Durations.format(max);
     }
 
     private static Quantity uniform(Node v, String what) {
@@ -144,7 +138,7 @@ public record Quantity(long fixedNs, Dist dist, String text) {
             throw new ScenarioError(hiAt, "the uniform range ends (" + Durations.format(hi) + ") before it starts ("
                 + Durations.format(lo) + ")");
         }
-        return new Quantity(0, Dists.uniform(lo, hi), "uniform(" + Durations.format(lo) + ".." + Durations.format(hi) + ")");
+        return of(Dists.uniform(lo, hi));
     }
 
     private static Quantity empirical(Node v, String what) {
@@ -170,6 +164,6 @@ public record Quantity(long fixedNs, Dist dist, String text) {
         } else {
             java.util.Arrays.fill(w, 1);
         }
-        return new Quantity(0, Dists.empirical(ns, w), "empirical(" + ns.length + " values)");
+        return of(Dists.empirical(ns, w));
     }
 }
