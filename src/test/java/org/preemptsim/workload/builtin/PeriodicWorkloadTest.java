@@ -39,10 +39,10 @@ class PeriodicWorkloadTest {
     }
 
     /**
-     * Deadline-monotonic with a constrained deadline: tau2 (C=2, T=6, D=2.5) still ranks below
-     * tau1 (C=1, T=4, D=4)? No: DM orders by D, so tau2 (D=2.5) gets the higher priority and
-     * R2 = 2, R1 = 1 + ceil(R1/6)*2 = 3 <= 4: no misses. Rate-monotonic orders by T, so tau1 is
-     * higher, R2 = 2 + ceil(R2/4)*1 = 3 > 2.5: tau2 misses at every critical instant.
+     * A constrained deadline: tau1 (C=1, T=4, D=4), tau2 (C=2, T=6, D=2.5). Rate-monotonic orders
+     * by T, so tau1 is higher: R2 = 2 + ceil(R2/4)*1 = 3 > 2.5, tau2 misses at every critical
+     * instant. Deadline-monotonic orders by D, so tau2 is higher: R2 = 2, and
+     * R1 = 1 + ceil(R1/6)*2 = 3 <= 4: no misses.
      */
     @Test
     void shouldMissDeadlinesUnderRateMonotonicButNotDeadlineMonotonic() {

@@ -117,6 +117,16 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void shouldRejectUnknownKeyWithLineAndColumn() {
+        assertThatThrownBy(() -> read("cpus: 2\ntasks:\n  - name: t\n    nicee: 3\n    program: [{user: 1ms}]\n"))
+            .isInstanceOfSatisfying(ScenarioError.class, e -> {
+                assertThat(e.where()).isEqualTo(new Where("t.yaml", 4, 5, "tasks[0].nicee"));
+                assertThat(e.problem()).isEqualTo("unknown key 'nicee' in a task");
+                assertThat(e.hint()).startsWith("did you mean 'nice'?");
+            });
+    }
+
+    @Test
     void shouldPointAtTheWorkloadParameterThatIsWrong() {
         assertThatThrownBy(() -> compile("cpus: 2\nworkloads:\n  - hackbench: {groups: 0}\n"))
             .hasMessage("t.yaml:3:25: error: must be between 1 and 1000, got 0 (at workloads[0].hackbench.groups)");
