@@ -2,49 +2,58 @@ package org.preemptsim.cli;
 
 import org.preemptsim.kernel.MachineSpec;
 import org.preemptsim.kernel.Model;
-import org.preemptsim.metrics.Compare;
-import org.preemptsim.metrics.RunResult;
-import org.preemptsim.report.JsonReport;
-import org.preemptsim.report.Results;
-import org.preemptsim.report.TableReport;
+import org.preemptsim.metrics.Measure;
 import org.preemptsim.workload.DefaultScenario;
-import org.preemptsim.workload.Durations;
+import org.preemptsim.workload.scenario.CompiledScenario;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicInteger;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = "Runs the built-in default scenario under several preemption models with the same seed "
-        + "(the same IRQ arrivals and random draws) and prints latency and throughput side by side.",
+    description = {"Runs a scenario (default: the built-in one, examples/default.yaml) under several preemption models "
+        + "with the same seed (the same IRQ arrivals and random draws) and prints latency and throughput side by side.",
+        "Exit status: 0 ok, 1 the simulated kernel reported a bug in some model (the JSON is still written, "
+            + "the other models still run), 2 bad input (nothing written)."},
     footer = {"", "Examples:", "  bin/preemptsim compare",
-        "  bin/preemptsim compare --models none,full,rt --seed 7 --duration 5s --json out.json"})
+        "  bin/preemptsim compare --models none,full,rt --seed 7 --duration 5s --json out.json",
+        "  bin/preemptsim compare examples/hackbench.yaml --models voluntary,lazy --csv out.csv"})
 public final class CompareCommand implements Callable<Integer> {
+
+    /** The built-in scenario's duration when none is given. */
+    static final String BUILTIN_DURATION = "2s";
 
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+        description = "The scenario file; without it, the built-in default scenario.")
+    Path scenario;
+
     @Option(names = "--models", split = ",", paramLabel = "LIST",
-        description = "Models to run (none, voluntary, full, lazy, rt, rt-lazy). Default: ${DEFAULT-VALUE}.",
-        defaultValue = "none,voluntary,full,lazy,rt")
+        description = "Models to run (none, voluntary, full, lazy, rt, rt-lazy). Default: the scenario's models "
+            + "(the built-in: none,voluntary,full,lazy,rt).")
     List<String> models;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Scenario seed. Default: ${DEFAULT-VALUE}.", defaultValue = "1")
-    long seed;
+    @Option(names = "--seed", paramLabel = "S", description = "Overrides the scenario's seed (built-in: 1).")
+    Long seed;
 
-    @Option(names = "--duration", paramLabel = "D", description = "Simulated time, e.g. 500ms or 2s. Default: ${DEFAULT-VALUE}.",
-        defaultValue = "2s")
+    @Option(names = "--duration", paramLabel = "D",
+        description = "Overrides the simulated time, e.g. 500ms or 2s (built-in: " + BUILTIN_DURATION + ").")
     String duration;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON (docs/results.schema.json).")
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write one CSV row per model and measured task.")
+    Path csv;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Models run in parallel on N threads. Default: the number of CPUs.")
     Integer jobs;
@@ -53,74 +62,37 @@ public final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        long durationNs;
-        List<Model> ms = new ArrayList<>();
+        CompiledScenario cs;
         try {
-            durationNs = Durations.parse(duration);
-            if (durationNs <= 0) {
-                throw new IllegalArgumentException("--duration must be positive");
+            Long durationNs = ScenarioRun.duration("compare", duration);
+            if (scenario == null) {
+                cs = builtin(seed != null ? seed : DefaultScenario.DEFAULT_SEED,
+                    durationNs != null ? durationNs : ScenarioRun.duration("compare", BUILTIN_DURATION));
+            } else {
+                cs = ScenarioRun.load(scenario).with(seed, durationNs);
             }
-            for (String m : models) {
-                ms.add(Model.of(m.trim()));
+            if (models != null) {
+                cs = cs.withModels(ScenarioRun.models("compare", "--models", models, cs));
             }
-        } catch (IllegalArgumentException e) {
-            err.println("preemptsim compare: " + e.getMessage());
-            return 2;
-        }
-        MachineSpec machine = DefaultScenario.build(seed, durationNs);
-        for (Model m : ms) {
-            String refusal = machine.profile().refusal(m);
-            if (refusal != null) {
-                err.println("preemptsim compare: model " + m.name() + ": " + refusal);
-                return 2;
+            if (jobs != null && jobs < 1) {
+                throw new ScenarioRun.BadInput("preemptsim compare: --jobs must be at least 1, got " + jobs);
             }
+        } catch (ScenarioRun.BadInput e) {
+            err.println(e.getMessage());
+            err.flush();
+            return ScenarioRun.BAD_INPUT;
         }
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        Progress progress = new Progress(err, ms.size());
-        Results results = Compare.run(machine, ms, n, i -> progress.done());
-        progress.end();
-        out.print(TableReport.render(results));
-        out.flush();
-        if (json != null) {
-            JsonReport.write(results, json);
-        }
-        for (RunResult r : results.runs()) {
-            if (!r.ok()) {
-                err.println(r.model() + ": " + r.bug());
-                return 1;
-            }
-        }
-        return 0;
+        return ScenarioRun.execute(cs, n, json, csv, out, err);
     }
 
-    /** A progress line on stderr, only when attached to a terminal. */
-    static final class Progress {
-        private final PrintWriter err;
-        private final int total;
-        private final AtomicInteger done = new AtomicInteger();
-        private final boolean tty = System.console() != null;
-        private final long start = System.nanoTime();
-
-        Progress(PrintWriter err, int total) {
-            this.err = err;
-            this.total = total;
+    /** The built-in default scenario (DefaultScenario), under the five default models. */
+    static CompiledScenario builtin(long seed, long durationNs) {
+        MachineSpec m = DefaultScenario.build(seed, durationNs);
+        List<Model> ms = new ArrayList<>();
+        for (String name : Model.DEFAULT_NAMES) {
+            ms.add(Model.of(name));
         }
-
-        void done() {
-            int d = done.incrementAndGet();
-            if (tty && System.nanoTime() - start > 2_000_000_000L) {
-                synchronized (err) {
-                    err.print("\r" + d + "/" + total + " models done");
-                    err.flush();
-                }
-            }
-        }
-
-        void end() {
-            if (tty && System.nanoTime() - start > 2_000_000_000L) {
-                err.print("\r\033[K");
-                err.flush();
-            }
-        }
+        return new CompiledScenario(null, m, ms, List.of(), Measure.NONE, List.of(), List.of());
     }
 }

@@ -7,8 +7,11 @@ import picocli.CommandLine.Command;
 @Command(name = "preemptsim", mixinStandardHelpOptions = true, version = "preemptsim 0.1.0",
     description = "Simulates the Linux kernel's preemption models (none, voluntary, full, lazy, rt) on a "
         + "workload and reports scheduling latency and throughput, side by side.",
-    subcommands = {CompareCommand.class},
-    footer = {"", "Example:", "  bin/preemptsim compare --json results.json"})
+    subcommands = {RunCommand.class, CompareCommand.class, WorkloadsCommand.class, ExplainCommand.class},
+    footer = {"", "Exit status: 0 ok, 1 the simulated kernel reported a bug, 2 bad input.", "", "Examples:",
+        "  bin/preemptsim compare --json results.json",
+        "  bin/preemptsim run examples/cyclictest.yaml --model rt",
+        "  bin/preemptsim explain examples/default.yaml"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -16,7 +19,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().getOut().flush();
     }
 
     public static CommandLine commandLine() {

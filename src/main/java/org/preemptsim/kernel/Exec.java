@@ -656,6 +656,11 @@ public final class Exec {
                 return true;
             case Op.KSOFTIRQD:
                 return ksoftirqdStep(c, t);
+            case Op.JOB_DONE:
+                // A measurement point only: no cost, no state change.
+                tp.jobDone(k.now, c, t, t.periodicExpiryNs != 0 ? t.periodicExpiryNs : t.releaseNs, p.a(t.pc));
+                t.pc++;
+                return true;
             default:
                 throw new IllegalStateException("unknown op " + op);
         }

@@ -23,10 +23,14 @@ public final class Compare {
     }
 
     public static Results run(MachineSpec spec, List<Model> models, int jobs, IntConsumer onRunDone) {
+        return run(spec, models, Measure.NONE, jobs, onRunDone);
+    }
+
+    public static Results run(MachineSpec spec, List<Model> models, Measure measure, int jobs, IntConsumer onRunDone) {
         List<RunResult> runs = new ArrayList<>();
         if (jobs <= 1 || models.size() == 1) {
             for (int i = 0; i < models.size(); i++) {
-                runs.add(Simulation.run(spec, models.get(i)));
+                runs.add(Simulation.run(spec, models.get(i), measure));
                 onRunDone.accept(i);
             }
         } else {
@@ -41,7 +45,7 @@ public final class Compare {
                     Model m = models.get(i);
                     int idx = i;
                     futures.add(pool.submit(() -> {
-                        RunResult r = Simulation.run(spec, m);
+                        RunResult r = Simulation.run(spec, m, measure);
                         onRunDone.accept(idx);
                         return r;
                     }));

@@ -27,6 +27,11 @@ public final class Simulation {
         return run(spec, model, PreemptTable.KERNEL, List.of());
     }
 
+    /** As {@link #run(MachineSpec, Model)}, also reporting what {@code measure} asks for. */
+    public static RunResult run(MachineSpec spec, Model model, Measure measure) {
+        return boot(spec, model, PreemptTable.KERNEL, List.of()).run(measure);
+    }
+
     public static RunResult run(MachineSpec spec, Model model, PreemptTable table, List<TraceSink> observers) {
         return boot(spec, model, table, observers).run();
     }
@@ -34,8 +39,12 @@ public final class Simulation {
     /** A booted machine with its latency recorder, ready to run once. */
     public record Booted(Kernel kernel, LatencyRecorder recorder) {
         public RunResult run() {
+            return run(Measure.NONE);
+        }
+
+        public RunResult run(Measure measure) {
             kernel.run();
-            return summarise(kernel, recorder);
+            return summarise(kernel, recorder, measure);
         }
     }
 
@@ -57,7 +66,20 @@ public final class Simulation {
         return new Booted(new Kernel(spec, model, table, sink), rec);
     }
 
-    static RunResult summarise(Kernel k, LatencyRecorder rec) {
+    /** cyclictest -h: 1 µs buckets, counted from the HdrHistogram. */
+    static RunResult.Histogram histogram(LatencyStats ls, int buckets) {
+        long bucketNs = 1_000;
+        long[] counts = new long[buckets];
+        long inRange = 0;
+        for (int b = 0; b < buckets; b++) {
+            long lo = b * bucketNs;
+            counts[b] = ls.histogram().getCountBetweenValues(lo, lo + bucketNs - 1);
+            inRange += counts[b];
+        }
+        return new RunResult.Histogram(bucketNs, counts, ls.count() - inRange);
+    }
+
+    static RunResult summarise(Kernel k, LatencyRecorder rec, Measure measure) {
         KernelBug bug = k.bugReport();
         String model = k.model.name();
         if (bug != null) {
@@ -72,8 +94,15 @@ public final class Simulation {
                 userNs += t.userWorkNs;
             }
             LatencyStats ls = rec.task(i);
+            LatencyStats irqLs = rec.taskIrq(i);
+            LatencyStats resp = rec.taskResponse(i);
+            int buckets = measure.buckets(i);
             tasks.add(new RunResult.TaskResult(t.comm, t.pid, t.cpu, t.measured, t.userWorkNs, t.nvcsw, t.nivcsw,
-                ls == null ? null : RunResult.Latency.of(ls)));
+                ls == null ? null : RunResult.Latency.of(ls), ls == null ? null : ls.last(),
+                irqLs == null ? null : RunResult.Latency.of(irqLs),
+                resp == null ? null : new RunResult.Response(resp.count(), resp.min(), resp.avg(), resp.percentile(99.0),
+                    resp.max(), rec.deadlineMisses(i), t.overruns),
+                ls == null || buckets == 0 ? null : histogram(ls, buckets)));
         }
         long userPerS = Math.round(userNs * 1e9 / durationNs);
         String[] cats = {"user", "system", "hardirq", "softirq", "idle"};

@@ -191,6 +191,13 @@ public final class TraceBus implements TraceSink {
     }
 
     @Override
+    public void jobDone(long ns, Cpu cpu, Task t, long releaseNs, long deadlineNs) {
+        for (TraceSink s : sinks) {
+            s.jobDone(ns, cpu, t, releaseNs, deadlineNs);
+        }
+    }
+
+    @Override
     public void preemption(long ns, Cpu cpu, int point) {
         for (TraceSink s : sinks) {
             s.preemption(ns, cpu, point);

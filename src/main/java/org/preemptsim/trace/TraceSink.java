@@ -108,6 +108,13 @@ public interface TraceSink {
     default void latencySample(long ns, Cpu cpu, Task t, long expiryNs) {
     }
 
+    /**
+     * A task completed a job (the job_done step): {@code ns - releaseNs} is its response time;
+     * {@code deadlineNs} is the relative deadline, 0 for none.
+     */
+    default void jobDone(long ns, Cpu cpu, Task t, long releaseNs, long deadlineNs) {
+    }
+
     /** A preemption happened at a preemption point (see {@code PreemptPoint}). */
     default void preemption(long ns, Cpu cpu, int point) {
     }

@@ -54,7 +54,7 @@ public final class Arrivals {
 
             @Override
             public String toString() {
-                return "periodic(" + periodNs + "ns)";
+                return "periodic(" + Durations.format(periodNs) + (offsetNs != 0 ? ", offset " + Durations.format(offsetNs) : "") + ")";
             }
         };
     }
@@ -62,7 +62,8 @@ public final class Arrivals {
     /** Poisson arrivals with the given mean gap, never closer than minGapNs (the line's own limit). */
     public static Process poisson(double meanGapNs, long minGapNs, long offsetNs) {
         Dist gap = Dists.exponential(meanGapNs, Long.MAX_VALUE / 4);
-        return gaps(gap, minGapNs, offsetNs, "poisson(" + (long) meanGapNs + "ns)");
+        return gaps(gap, minGapNs, offsetNs, "poisson(mean " + Durations.format(Math.round(meanGapNs))
+            + (minGapNs > 0 ? ", min_gap " + Durations.format(minGapNs) : "") + ")");
     }
 
     /** Arrivals separated by draws of {@code gap} (at least minGapNs apart). */
@@ -135,7 +136,7 @@ public final class Arrivals {
 
             @Override
             public String toString() {
-                return "bursty(" + burst + "x" + intraGapNs + "ns)";
+                return "bursty(" + burst + " x " + Durations.format(intraGapNs) + ", every " + interGap + ")";
             }
         };
     }
@@ -168,7 +169,7 @@ public final class Arrivals {
 
             @Override
             public String toString() {
-                return "listed" + Arrays.toString(sorted);
+                return "listed(" + sorted.length + " instants)";
             }
         };
     }

@@ -47,6 +47,13 @@ public final class Dists {
         return new Empirical(valuesNs, weights);
     }
 
+    /** Caps at or above this are "no cap" when printed (scenario files leave max out). */
+    public static final long UNBOUNDED = Long.MAX_VALUE / 4;
+
+    private static String cap(long maxNs) {
+        return maxNs >= UNBOUNDED ? "" : ", max " + Durations.format(maxNs);
+    }
+
     static long clamp(double v, long lo, long hi) {
         if (v != v || v < lo) {
             return lo;
@@ -70,6 +77,11 @@ public final class Dists {
         }
 
         @Override
+        public String toString() {
+            return Durations.format(ns);
+        }
+
+        @Override
         public DurationSampler bind(UniformRandomProvider rng) {
             return () -> ns;
         }
@@ -85,6 +97,11 @@ public final class Dists {
         @Override
         public long max() {
             return hi;
+        }
+
+        @Override
+        public String toString() {
+            return "uniform(" + Durations.format(lo) + ".." + Durations.format(hi) + ")";
         }
 
         @Override
@@ -108,6 +125,11 @@ public final class Dists {
         }
 
         @Override
+        public String toString() {
+            return "exponential(mean " + Durations.format(Math.round(meanNs)) + cap(maxNs) + ")";
+        }
+
+        @Override
         public DurationSampler bind(UniformRandomProvider rng) {
             ZigguratSampler.Exponential s = ZigguratSampler.Exponential.of(rng, meanNs);
             long cap = maxNs;
@@ -125,6 +147,11 @@ public final class Dists {
         @Override
         public long max() {
             return hiNs;
+        }
+
+        @Override
+        public String toString() {
+            return "normal(mean " + Durations.format(Math.round(meanNs)) + ", sd " + Durations.format(Math.round(sdNs)) + ", " + Durations.format(loNs) + ".." + (hiNs >= UNBOUNDED ? "" : Durations.format(hiNs)) + ")";
         }
 
         @Override
@@ -160,6 +187,11 @@ public final class Dists {
         }
 
         @Override
+        public String toString() {
+            return "lognormal(median " + Durations.format(Math.round(medianNs)) + ", sigma " + sigma + cap(maxNs) + ")";
+        }
+
+        @Override
         public DurationSampler bind(UniformRandomProvider rng) {
             org.apache.commons.rng.sampling.distribution.ContinuousSampler s = LogNormalSampler.of(ZigguratSampler.NormalizedGaussian.of(rng), Math.log(medianNs), sigma);
             long cap = maxNs;
@@ -177,6 +209,11 @@ public final class Dists {
         @Override
         public long max() {
             return maxNs;
+        }
+
+        @Override
+        public String toString() {
+            return "pareto(scale " + Durations.format(Math.round(scaleNs)) + ", shape " + shape + cap(maxNs) + ")";
         }
 
         @Override
@@ -224,7 +261,11 @@ public final class Dists {
 
         @Override
         public String toString() {
-            return "Empirical" + Arrays.toString(valuesNs);
+            StringBuilder sb = new StringBuilder("empirical(");
+            for (int i = 0; i < valuesNs.length; i++) {
+                sb.append(i == 0 ? "" : ", ").append(Durations.format(valuesNs[i])).append(" x").append(weights[i]);
+            }
+            return sb.append(')').toString();
         }
     }
 }

@@ -64,6 +64,12 @@ public final class Op {
     public static final int SET_PREEMPT_MODE = 30;
     /** The per-CPU ksoftirqd loop (kthread program). */
     public static final int KSOFTIRQD = 31;
+    /**
+     * A job of the task completed: reports release-to-now as a response time (operand a: the
+     * relative deadline, 0 for none). The release is the expiry of the task's last periodic wait,
+     * or its release instant before any.
+     */
+    public static final int JOB_DONE = 32;
 
     /** Lock flavours (operand d of lock steps). */
     public static final int LOCK_PLAIN = 0;
@@ -104,6 +110,7 @@ public final class Op {
             case EXIT: return "exit";
             case SET_PREEMPT_MODE: return "set_preempt_mode";
             case KSOFTIRQD: return "ksoftirqd";
+            case JOB_DONE: return "job_done";
             default: return "op" + op;
         }
     }

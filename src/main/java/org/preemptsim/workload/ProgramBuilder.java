@@ -260,6 +260,11 @@ public final class ProgramBuilder {
         return add(Op.SET_PREEMPT_MODE, 0, 0, mode, 0, null);
     }
 
+    /** The current job completed: record its response time (release to now) against {@code deadlineNs} (0: none). */
+    public ProgramBuilder jobDone(long deadlineNs) {
+        return add(Op.JOB_DONE, nonNegative(deadlineNs, "deadline"), 0, 0, 0, null);
+    }
+
     public ProgramBuilder ksoftirqd() {
         return add(Op.KSOFTIRQD, 0, 0, 0, 0, null);
     }

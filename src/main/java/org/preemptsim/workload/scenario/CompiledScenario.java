@@ -1,0 +1,43 @@
+package org.preemptsim.workload.scenario;
+
+import org.preemptsim.kernel.MachineSpec;
+import org.preemptsim.kernel.Model;
+import org.preemptsim.metrics.Measure;
+
+import java.util.List;
+
+/**
+ * A scenario compiled to the machine the kernel boots, the models to run it under, and what to
+ * report beyond the defaults.
+ *
+ * @param scenario        the scenario as read, or null for the built-in default
+ * @param machine         the machine
+ * @param models          the models, in the scenario's order
+ * @param refusedDefaults default models left out because the kernel version refuses them
+ * @param measure         histograms asked for
+ * @param reports         the built-in workloads' (and explicit measured tasks') reports
+ * @param lockKinds       the kind of each of the machine's locks, by lock id
+ */
+public record CompiledScenario(Scenario scenario, MachineSpec machine, List<Model> models, List<String> refusedDefaults,
+                               Measure measure, List<WorkloadReport> reports, List<LockKind> lockKinds) {
+
+    public CompiledScenario {
+        models = List.copyOf(models);
+        refusedDefaults = List.copyOf(refusedDefaults);
+        reports = List.copyOf(reports);
+        lockKinds = List.copyOf(lockKinds);
+    }
+
+    /** The same machine with another seed and/or duration (null keeps the scenario's). */
+    public CompiledScenario with(Long seed, Long durationNs) {
+        MachineSpec m = machine;
+        MachineSpec copy = new MachineSpec(m.name(), m.profile(), m.staticBuild(), m.cpus(), m.hz(), m.llcSize(), m.idlePoll(),
+            m.debugChecks(), m.costs(), durationNs != null ? durationNs : m.durationNs(), seed != null ? seed : m.seed(),
+            m.tasks(), m.irqs(), m.nmis(), m.locks(), m.waitQueues());
+        return new CompiledScenario(scenario, copy, models, refusedDefaults, measure, reports, lockKinds);
+    }
+
+    public CompiledScenario withModels(List<Model> ms) {
+        return new CompiledScenario(scenario, machine, ms, refusedDefaults, measure, reports, lockKinds);
+    }
+}
