@@ -37,6 +37,7 @@ public final class Exec {
     public static final int K_IRQ_RESUME = 12;
     public static final int K_DEAD = 13;
     public static final int K_FORK_TAIL = 14;
+    public static final int K_FINISH_UNLOCK = 15;
 
     // schedule variants
     public static final int SV_SCHEDULE = 0;
@@ -144,6 +145,8 @@ public final class Exec {
                 return payRefill(c, t);
             case K_FORK_TAIL:
                 return forkTail(c, t);
+            case K_FINISH_UNLOCK:
+                return finishUnlock(c, t);
             case K_SCHED_PICK:
             case K_SWITCH:
             case K_REFILL:
@@ -302,10 +305,9 @@ public final class Exec {
             k.startSegment(c, costs.contextSwitchNs());
             return false;
         }
-        // next == prev: rq unlock with IRQs back on, no switch.
+        // next == prev: raw_spin_rq_unlock_irq: IRQs back on first, then the lock's preempt count.
         prev.lastSwitch = false;
-        k.preemptEnableNoResched(c);
-        prev.k = K_SCHED_EXIT;
+        prev.k = K_FINISH_UNLOCK;
         return !k.localIrqEnable(c);
     }
 
@@ -316,10 +318,18 @@ public final class Exec {
         if (!next.isIdle) {
             next.refillDebtNs = costs.cacheRefillNs();
         }
-        k.preemptEnableNoResched(c);
-        next.k = next.schedVariant == SV_FORK ? K_FORK_TAIL : K_SCHED_EXIT;
+        next.k = K_FINISH_UNLOCK;
         k.acctSwitch(c);
+        // raw_spin_rq_unlock_irq: local_irq_enable() (pending interrupts land here, with the
+        // rq lock's count still held), then preempt_enable() of the lock.
         return !k.localIrqEnable(c);
+    }
+
+    /** The rq unlock's preempt_enable, after its local_irq_enable. */
+    private boolean finishUnlock(Cpu c, Task t) {
+        k.preemptEnableNoResched(c);
+        t.k = t.lastSwitch && t.schedVariant == SV_FORK ? K_FORK_TAIL : K_SCHED_EXIT;
+        return true;
     }
 
     /** The end of __schedule (sched_exit tracepoint) and the tail of the loop that called it. */

@@ -478,8 +478,8 @@ public final class Kernel {
     /** local_irq_enable(); returns true when a pending interrupt was taken at once (the caller stops). */
     public boolean localIrqEnable(Cpu c) {
         if (c.irqsDisabled) {
+            tp.irqEnable(now, c); // trace_hardirqs_on() runs before the flag is set
             c.irqsDisabled = false;
-            tp.irqEnable(now, c);
             if (irq.hasPending(c)) {
                 irq.deliver(c);
                 return true;
@@ -491,8 +491,8 @@ public final class Kernel {
     /** The IRQ flag goes on without delivering (the caller delivers). */
     public void localIrqEnableNoDeliver(Cpu c) {
         if (c.irqsDisabled) {
-            c.irqsDisabled = false;
             tp.irqEnable(now, c);
+            c.irqsDisabled = false;
         }
     }
 

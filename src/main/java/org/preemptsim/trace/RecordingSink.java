@@ -260,10 +260,6 @@ public abstract class RecordingSink implements TraceSink, Closeable {
         } else {
             site = CallSites.preempt(cpu, e == FtraceEvent.PREEMPT_ENABLE);
         }
-        if (e == FtraceEvent.IRQ_ENABLE) {
-            // trace_hardirqs_on() runs before raw_local_irq_enable(): the entry still sees IRQs off.
-            r.flags |= TraceFlags.IRQS_OFF;
-        }
         r.num[0] = CallSites.callerOffs(site);
         r.num[1] = CallSites.parentOffs(site);
         end(r);

@@ -25,7 +25,7 @@ class InvariantTest {
         Model.of("lazy", true));
 
     static Stream<Long> seeds() {
-        return LongStream.rangeClosed(1, 40).boxed();
+        return LongStream.rangeClosed(1, 100).boxed();
     }
 
     @ParameterizedTest(name = "seed {0}")

@@ -58,7 +58,7 @@ final class RandomMachines {
             if (i == 0 && bug != Bug.NONE) {
                 g.plant(p, bug);
             }
-            boolean kthread = top.nextInt(5) == 0;
+            boolean kthread = top.nextInt(5) == 0 && !(i == 0 && bug != Bug.NONE);
             g.program(p, kthread);
             TaskSpec ts;
             int kind = top.nextInt(4);
@@ -78,6 +78,10 @@ final class RandomMachines {
             }
             if (top.nextInt(3) == 0) {
                 ts = ts.releasedAt(top.nextInt(5_000) * US);
+            }
+            if (i == 0 && bug != Bug.NONE) {
+                // the buggy task must reach its bug whatever else hogs the CPUs
+                ts = new TaskSpec("buggy", Policy.SCHED_FIFO, 99, 0, null, -1, 0, ts.program(), false, false);
             }
             m.task(ts);
         }

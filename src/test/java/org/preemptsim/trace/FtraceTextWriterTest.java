@@ -112,8 +112,8 @@ class FtraceTextWriterTest {
         String text = trace(TraceOptions.forCpus(2), s -> {
             c1.irqsDisabled = true;
             s.irqDisable(1_000, c1);
-            c1.irqsDisabled = false; // the simulated kernel clears the flag, then fires irq_enable
-            s.irqEnable(2_000, c1);
+            s.irqEnable(2_000, c1); // the kernel fires irq_enable, then clears the flag
+            c1.irqsDisabled = false;
         });
         assertThat(body(text)).extracting(l -> l.substring(31, 36)).containsExactly("d....", "d....");
     }

@@ -61,15 +61,17 @@ class GoldenTraceTest {
      * events sched, irq and irq_vectors (no preemptirq), model full.
      * <ol>
      * <li>sched_wakeup_new at 0: boot forks cyclic from the idle task, whose count is 1
-     * (init_idle_preempt_count) and whose TIF_NEED_RESCHED is set and folded (wakeup preemption of
-     * idle): ".N.1.". The comm column of pid 0 is {@code <idle>}; target_cpu is %03d.</li>
+     * (init_idle_preempt_count), under p->pi_lock (IRQs off, +1) and the rq lock (+1); idle's
+     * TIF_NEED_RESCHED is set and folded (wakeup preemption of idle): "dN.3.". The comm column of
+     * pid 0 is {@code <idle>}; target_cpu is %03d.</li>
      * <li>sched_switch swapper/0 (pid 0, prio 120) to cyclic: state R (idle is never blocked), "d..2."
      * = IRQs off in __schedule, schedule()'s preempt_disable + rq lock; the flags are clear again.</li>
      * <li>cyclic blocks in its sleep at once (the first expiry is 1 ms): prev_state=S.</li>
      * <li>at 1 ms the local timer (vector 0xec = 236) interrupts idle: "d.h1." (hardirq count, idle's
      * count 1). The tick raises SCHED_SOFTIRQ (vec 7) for load balancing, the expired hrtimer wakes
-     * cyclic (sched_waking then sched_wakeup; from then on 'N': TIF_NEED_RESCHED set and folded on
-     * this CPU).</li>
+     * cyclic: sched_waking under try_to_wake_up's guard(preempt) and p->pi_lock ("d.h3."),
+     * sched_wakeup also under the rq lock ("dNh4."; from then on 'N': TIF_NEED_RESCHED set and folded
+     * on this CPU).</li>
      * <li>softirq_entry/exit of SCHED run from irq_exit with IRQs on, serving: ".Ns1.".</li>
      * <li>idle schedules: sched_switch to cyclic; cyclic's 30 us of user work ends at 0.001030 with the
      * next sleep (S). The same pattern repeats at 2 ms.</li>
@@ -91,13 +93,14 @@ class GoldenTraceTest {
      * but a 1 us IPI flight. rt (FIFO 50, prio 49) waits on a wait queue on CPU 0 where the fair
      * hog spins in user space; waker on CPU 1 wakes rt after 50 us of user work.
      * <ol>
-     * <li>0 us, CPU 0: boot forks rt and hog (".N.1.": idle's need-resched set, folded); idle disables
-     * IRQs for __schedule (irq_disable, caller trace_hardirqs_off, parent do_idle) and switches to
-     * rt ("d..2.").</li>
-     * <li>rt resumes in finish_task_switch: the rq lock's preempt count is dropped, then IRQs on
-     * (irq_enable still prints 'd': trace_hardirqs_on runs before the flag changes), then schedule()'s
-     * preempt_enable ("...1." before the decrement). The exit-to-user path toggles IRQs
-     * ("d...." twice).</li>
+     * <li>0 us, CPU 0: boot forks rt and hog, each under p->pi_lock with IRQs off ("dN.3.": idle's
+     * count, the pi_lock and the rq lock; idle's need-resched set, folded); idle disables IRQs for
+     * __schedule (irq_disable, caller trace_hardirqs_off, parent do_idle) and switches to rt
+     * ("d..2.").</li>
+     * <li>rt resumes in finish_task_switch: raw_spin_rq_unlock_irq turns IRQs on first (irq_enable
+     * prints 'd' and depth 2: trace_hardirqs_on runs before the flag changes, the rq lock is still
+     * held), then drops the lock's count; then schedule_tail's preempt_enable ("...1." before the
+     * decrement). The exit-to-user path toggles IRQs ("d...." twice).</li>
      * <li>rt's syscall waits: schedule()'s preempt_disable ("...1." after the increment), IRQs off,
      * sched_switch with prev_state=D (TASK_UNINTERRUPTIBLE) to hog, which returns to user space the
      * same way.</li>
@@ -105,8 +108,9 @@ class GoldenTraceTest {
      * CPU first on a tie, as the kernel prints them, so CPU 0's 0 us lines come first.</li>
      * <li>50 us, CPU 1: waker wakes rt (sched_waking, sched_wakeup with target_cpu=000), then
      * sleeps (S) and CPU 1 goes idle. The wakeup sets rt's CPU's TIF_NEED_RESCHED remotely and sends
-     * a reschedule IPI (CPU 0 is busy, so not the wake list). The simulated try_to_wake_up runs
-     * with the caller's state, here preemptible with IRQs on: ".....".</li>
+     * a reschedule IPI (CPU 0 is busy, so not the wake list). try_to_wake_up runs under
+     * guard(preempt) and p->pi_lock with IRQs saved: sched_waking "d..2.", sched_wakeup under the rq
+     * lock too "d..3.", framed by the preempt/irq events of those locks.</li>
      * <li>51 us, CPU 0: the IPI arrives in hog's user code: 'n' (TIF_NEED_RESCHED, not folded yet);
      * irqentry disables IRQs, irq_enter_rcu raises the hardirq count (preempt_disable fires for the
      * 0 to HARDIRQ_OFFSET transition, "dnh.."), reschedule_entry/exit (vector 0xfd = 253) where

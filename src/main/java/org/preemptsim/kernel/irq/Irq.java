@@ -527,9 +527,9 @@ public final class Irq {
     }
 
     private void nmiExit(Cpu c, int d) {
-        // nmi_exit: __preempt_count_sub(NMI_OFFSET + HARDIRQ_OFFSET); nmi_handler trace event.
-        c.preemptCount -= PreemptCount.NMI_OFFSET + PreemptCount.HARDIRQ_OFFSET;
+        // nmi_handle() traces each handler in NMI context; then nmi_exit drops the counts.
         tp.nmiHandler(k.now, c, nmi[c.frameArg[d]].name(), c.frameAux[d]);
+        c.preemptCount -= PreemptCount.NMI_OFFSET + PreemptCount.HARDIRQ_OFFSET;
         c.irqsDisabled = c.frameSavedIrqsDisabled[d];
         c.depth--;
         c.inNmi = false;

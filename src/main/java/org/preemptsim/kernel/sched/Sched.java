@@ -187,11 +187,13 @@ public final class Sched {
         // IRQs off, as RV's wip and opid monitors expect. The caller's preempt_enable (or its
         // IRQ exit) is where a local wakeup can preempt.
         boolean irqsWereOff = self.irqsDisabled;
-        k.preemptDisable(self);
+        k.preemptDisable(self); // guard(preempt)
         k.localIrqDisable(self);
+        k.preemptDisable(self); // p->pi_lock
         try {
             return ttwu(p, self);
         } finally {
+            k.preemptEnableNoResched(self);
             if (!irqsWereOff) {
                 k.localIrqEnableNoDeliver(self);
             }
@@ -286,6 +288,16 @@ public final class Sched {
 
     /** ttwu_do_activate: enqueue, wakeup_preempt, TASK_RUNNING, sched_wakeup, task_woken (push). */
     void ttwuDoActivate(Rq rq, Task p, boolean initial) {
+        Cpu self = k.self;
+        k.preemptDisable(self); // the rq lock
+        try {
+            activate(rq, p, initial);
+        } finally {
+            k.preemptEnableNoResched(self);
+        }
+    }
+
+    private void activate(Rq rq, Task p, boolean initial) {
         enqueueTask(rq, p, !initial, initial);
         p.state = Task.TASK_RUNNING;
         wakeupPreempt(rq, p);
@@ -301,9 +313,18 @@ public final class Sched {
 
     /** wake_up_new_task: first activation of a forked task (placed with half a slice). */
     public void wakeUpNewTask(Task p) {
-        int cpu = selectTaskRq(p, k.self, true);
+        Cpu self = k.self;
+        // raw_spin_lock_irqsave(&p->pi_lock) and the rq lock, as try_to_wake_up.
+        boolean irqsWereOff = self.irqsDisabled;
+        k.localIrqDisable(self);
+        k.preemptDisable(self);
+        int cpu = selectTaskRq(p, self, true);
         p.cpu = cpu;
         ttwuDoActivate(rqs[cpu], p, true);
+        k.preemptEnableNoResched(self);
+        if (!irqsWereOff) {
+            k.localIrqEnableNoDeliver(self);
+        }
     }
 
     /** wakeup_preempt: same class decides; a higher class always preempts with the full flag. */
@@ -421,12 +442,17 @@ public final class Sched {
 
     /** push_rt_tasks: move queued rt tasks to CPUs running something lower. */
     void pushRtTasks(Rq rq) {
+        pushRtTasks(rq, rq.curr());
+    }
+
+    /** push_rt_tasks with {@code running} as the rq's current task (it may not be curr yet mid-pick). */
+    void pushRtTasks(Rq rq, Task running) {
         for (int guard = 0; guard < 64; guard++) {
-            Task next = rq.rt.highestQueuedExcept(rq.curr());
+            Task next = rq.rt.highestQueuedExcept(running);
             if (next == null || next.nrCpusAllowed < 2 || next.migrationDisabled > 0) {
                 return;
             }
-            if (next.prio < rq.curr().prio) {
+            if (next.prio < running.prio) {
                 reschedCurr(rq);
                 return;
             }
@@ -536,7 +562,7 @@ public final class Sched {
             // rt_queue_push_tasks: after picking, push queued rt tasks that cannot run here.
             Task pushable = rq.rt.highestQueuedExcept(next);
             if (pushable != null) {
-                pushRtTasks(rq);
+                pushRtTasks(rq, next);
             }
         }
         return next;
