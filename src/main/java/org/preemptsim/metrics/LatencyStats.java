@@ -52,8 +52,12 @@ public final class LatencyStats {
         return last;
     }
 
+    /**
+     * The percentile from the histogram (3 significant digits). HdrHistogram reports the top of a
+     * bucket, which can exceed the exact maximum: it is capped there, so p99 <= max always holds.
+     */
     public long percentile(double p) {
-        return count == 0 ? 0 : histogram.getValueAtPercentile(p);
+        return count == 0 ? 0 : Math.min(histogram.getValueAtPercentile(p), max);
     }
 
     public Histogram histogram() {
