@@ -71,6 +71,11 @@ public final class Cpu {
     public int softirqPending;
     public final long[] softirqWorkNs = new long[10];
     public Task ksoftirqd;
+    /** PREEMPT_RT: softirq_ctrl.cnt, the BH-disable count of the task context on this CPU. */
+    public int softirqCtrlCnt;
+    /** PREEMPT_RT: ktimers/N, which runs the TIMER and HRTIMER softirqs. */
+    public Task ktimers;
+    public int pendingTimerSoftirq;
     /** The wake list of ttwu_queue_wakelist, FIFO. */
     public Task wakeListHead;
     public Task wakeListTail;

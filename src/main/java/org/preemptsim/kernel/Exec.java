@@ -38,6 +38,12 @@ public final class Exec {
     public static final int K_DEAD = 13;
     public static final int K_FORK_TAIL = 14;
     public static final int K_FINISH_UNLOCK = 15;
+    /** Spinning on a running rt_mutex/mutex owner (rtmutex_spin_on_owner). */
+    public static final int K_RTM_SPIN = 16;
+    /** A non-RT seqcount reader spinning on an odd sequence. */
+    public static final int K_SEQ_SPIN = 17;
+    /** PREEMPT_RT: running softirq handlers in task context (handle_softirqs). */
+    public static final int K_RT_SOFTIRQ = 18;
 
     // schedule variants
     public static final int SV_SCHEDULE = 0;
@@ -102,6 +108,8 @@ public final class Exec {
                 break;
             case K_IDLE:
             case K_SPIN:
+            case K_RTM_SPIN:
+            case K_SEQ_SPIN:
                 more = true;
                 break;
             default:
@@ -121,6 +129,12 @@ public final class Exec {
                 return false;
             case K_SPIN:
                 return locks().spinTry(c, t);
+            case K_RTM_SPIN:
+                return locks().rtmSpinKicked(c, t);
+            case K_SEQ_SPIN:
+                return locks().seqSpinTry(c, t);
+            case K_RT_SOFTIRQ:
+                return rtSoftirq(c, t);
             case K_IDLE:
                 return idleLoop(c, t);
             case K_SCHED_EXIT:
@@ -300,6 +314,9 @@ public final class Exec {
                 tp.preemption(k.now, c, prev.schedPoint);
             }
             prev.k = prev.state == Task.TASK_DEAD && !prev.onRq ? K_DEAD : K_SWITCH;
+            if (prev.heldLockCount > 0) {
+                locks().ownerSwitchedOut(prev);
+            }
             // next resumes inside its own __schedule (or ret_from_fork): the switch segment first.
             next.k = K_SWITCH;
             k.startSegment(c, costs.contextSwitchNs());
@@ -502,13 +519,178 @@ public final class Exec {
                 t.pid, t.comm, c.count(), offset));
     }
 
+    /** The segment owner code of a task-context softirq handler (PREEMPT_RT). */
+    static final int SEG_SOFTIRQ = -1;
+
     // ---------------------------------------------------------------- entry points for kernel.locking
+
+    /** A task-level segment of kernel work for {@code op}; the step continues at its phase after. */
+    public boolean startWork(Cpu c, Task t, int op, long ns) {
+        t.segOp = op;
+        t.segWork = ns;
+        startSeg(c, t, ns);
+        return false;
+    }
+
+    public boolean preemptCheckReschedPublic(Cpu c, Task t) {
+        return preemptCheckResched(c, t);
+    }
+
+    public void rcuReadLockPublic(Cpu c, Task t) {
+        rcuReadLock(c, t);
+    }
+
+    public void rcuReadUnlockPublic(Cpu c, Task t) {
+        if (k.preemptRcu) {
+            rcuReadUnlock(c, t);
+        } else {
+            k.preemptEnableNoResched(c);
+        }
+    }
+
+    /** migrate_disable(): the task stays on this CPU but remains preemptible. */
+    public void migrateDisable(Cpu c, Task t) {
+        t.migrationDisabled++;
+    }
+
+    public void migrateEnable(Cpu c, Task t) {
+        t.migrationDisabled--;
+    }
+
+    /** The PREEMPT_RT local_bh_disable (spin_lock_bh of a spinlock_t on RT). */
+    public boolean rtLocalBhDisablePublic(Cpu c, Task t) {
+        return rtLocalBhDisable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET);
+    }
+
+    /** The PREEMPT_RT local_bh_enable (spin_unlock_bh on RT), at phases base and base + 1. */
+    public boolean rtLocalBhEnablePublic(Cpu c, Task t, int phaseBase) {
+        return rtLocalBhEnable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET, phaseBase);
+    }
+
+    // ---------------------------------------------------------------- PREEMPT_RT bottom halves
+
+    /**
+     * PREEMPT_RT __local_bh_disable_ip: a task's first BH disable takes the per-CPU
+     * softirq_ctrl.lock (a sleeping lock: it may block, then this is called again) and an RCU read
+     * section; the count is per CPU and mirrored in the task (softirq_count() is per task on RT).
+     */
+    boolean rtLocalBhDisable(Cpu c, Task t, int cnt) {
+        if (t.softirqDisableCnt == 0 && PreemptCount.preemptible(c.preemptCount, c.irqsDisabled)) {
+            // local_lock(&softirq_ctrl.lock) on RT: migrate_disable, then this CPU's rtlock (which
+            // may block: then this runs again, already pinned).
+            if (!t.bhLocking) {
+                migrateDisable(c, t);
+                t.bhLocking = true;
+            }
+            if (!locks().bhLockAcquire(c, t)) {
+                return false;
+            }
+            t.bhLocking = false;
+            rcuReadLock(c, t);     // rt_spin_lock's RCU read section
+            migrateDisable(c, t);  // and its migrate_disable
+            rcuReadLock(c, t);     // "Required to meet the RCU bottomhalf requirements."
+        }
+        c.softirqCtrlCnt += cnt;
+        t.softirqDisableCnt = c.softirqCtrlCnt;
+        return true;
+    }
+
+    /**
+     * PREEMPT_RT __local_bh_enable_ip: the outermost enable runs pending softirqs in this task
+     * (preemptible, in_serving_softirq) or, from a non-preemptible context, wakes ksoftirqd; then
+     * the per-CPU lock is released. Phases {@code base} (start) and {@code base + 1} (after the
+     * softirqs) of the calling step.
+     */
+    boolean rtLocalBhEnable(Cpu c, Task t, int cnt, int base) {
+        boolean preemptOn = PreemptCount.preemptible(c.preemptCount, c.irqsDisabled);
+        if (t.phase == base) {
+            if (t.softirqDisableCnt < cnt) {
+                throw k.bug("WARNING: local_bh_enable() without local_bh_disable() (softirq count underflow)", c, t);
+            }
+            if (c.softirqCtrlCnt == cnt && c.softirqPending != 0) {
+                if (!preemptOn) {
+                    irq().wakeupSoftirqdPublic(c);
+                } else {
+                    // "Adjust softirq count to SOFTIRQ_OFFSET which makes in_serving_softirq() become true."
+                    c.softirqCtrlCnt -= cnt - PreemptCount.SOFTIRQ_OFFSET;
+                    t.softirqDisableCnt = c.softirqCtrlCnt;
+                    t.phase = base + 1;
+                    startRtSoftirqs(c, t);
+                    return true;
+                }
+            }
+        } else {
+            cnt = PreemptCount.SOFTIRQ_OFFSET;
+        }
+        c.softirqCtrlCnt -= cnt;
+        t.softirqDisableCnt = c.softirqCtrlCnt;
+        t.phase = 0;
+        t.pc++;
+        t.k = K_RUN;
+        if (c.softirqCtrlCnt == 0 && preemptOn) {
+            rtBhUnlock(c, t);
+        }
+        return preemptCheckResched(c, t);
+    }
+
+    /** rcu_read_unlock, then local_unlock(&softirq_ctrl.lock): rt_spin_unlock and migrate_enable. */
+    private void rtBhUnlock(Cpu c, Task t) {
+        rcuReadUnlockPublic(c, t);
+        migrateEnable(c, t);
+        rcuReadUnlockPublic(c, t);
+        locks().bhLockRelease(c, t);
+        migrateEnable(c, t);
+    }
+
+    /** handle_softirqs in task context: the handlers run as this task's preemptible work. */
+    void startRtSoftirqs(Cpu c, Task t) {
+        t.sirqRestart = org.preemptsim.kernel.irq.Softirq.MAX_RESTART;
+        t.sirqEnd = k.now / k.tickNs + org.preemptsim.kernel.irq.Softirq.maxTimeJiffies(k.spec.hz());
+        t.sirqPending = -1;
+        t.servingSoftirq = true;
+        k.stats.softirqRuns++;
+        t.k = K_RT_SOFTIRQ;
+    }
+
+    private boolean rtSoftirq(Cpu c, Task t) {
+        if (t.sirqPending == -1) {
+            t.sirqPending = c.softirqPending;
+            c.softirqPending = 0;
+        }
+        if (t.sirqPending != 0) {
+            int vec = Integer.numberOfTrailingZeros(t.sirqPending);
+            t.sirqPending &= ~(1 << vec);
+            t.sirqVec = vec;
+            tp.softirqEntry(k.now, c, vec);
+            long work = c.softirqWorkNs[vec];
+            c.softirqWorkNs[vec] = 0;
+            if (vec == org.preemptsim.kernel.irq.Softirq.SCHED) {
+                sched().rebalance(c);
+                work += costs.balanceNs();
+            }
+            t.segOp = SEG_SOFTIRQ;
+            t.segWork = work;
+            startSeg(c, t, work);
+            return false;
+        }
+        if (c.softirqPending != 0) {
+            if (k.now / k.tickNs < t.sirqEnd && !Sched.needResched(c) && --t.sirqRestart > 0) {
+                t.sirqPending = -1;
+                return true;
+            }
+            irq().wakeupSoftirqdPublic(c);
+        }
+        t.servingSoftirq = false;
+        t.k = K_RUN;
+        return true;
+    }
 
     public boolean preemptEnablePublic(Cpu c, Task t) {
         return preemptEnable(c, t);
     }
 
-    public boolean localBhEnablePublic(Cpu c, Task t, int cnt) {
+    /** The non-RT __local_bh_enable_ip(cnt) (spin_unlock_bh). */
+    public boolean localBhEnableNonRt(Cpu c, Task t, int cnt) {
         return localBhEnable(c, t, cnt);
     }
 
@@ -595,15 +777,41 @@ public final class Exec {
             case Op.IRQ_RESTORE:
                 return irqRestore(c, t);
             case Op.BH_DISABLE:
-                k.localBhDisable(c, PreemptCount.SOFTIRQ_DISABLE_OFFSET);
+                if (k.build.rt()) {
+                    if (!rtLocalBhDisable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET)) {
+                        return false;
+                    }
+                } else {
+                    k.localBhDisable(c, PreemptCount.SOFTIRQ_DISABLE_OFFSET);
+                }
                 t.pc++;
                 return true;
             case Op.BH_ENABLE:
+                if (k.build.rt()) {
+                    return rtLocalBhEnable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET, 0);
+                }
                 return localBhEnable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET);
             case Op.SPIN_LOCK:
                 return locks().lockStep(c, t, p.c(t.pc), p.d(t.pc));
             case Op.SPIN_UNLOCK:
                 return locks().unlockStep(c, t, p.c(t.pc), p.d(t.pc));
+            case Op.READ_LOCK:
+                return locks().readLockStep(c, t, p.c(t.pc), p.d(t.pc));
+            case Op.READ_UNLOCK:
+                return locks().readUnlockStep(c, t, p.c(t.pc), p.d(t.pc));
+            case Op.SEQ_READ:
+                return locks().seqReadStep(c, t, p.c(t.pc), duration(t, t.pc));
+            case Op.MIGRATE_DISABLE:
+                migrateDisable(c, t);
+                t.pc++;
+                return true;
+            case Op.MIGRATE_ENABLE:
+                if (t.migrationDisabled == 0) {
+                    throw k.bug("WARNING: migrate_enable() without migrate_disable()", c, t);
+                }
+                migrateEnable(c, t);
+                t.pc++;
+                return true;
             case Op.COND_RESCHED_LOCK:
                 return locks().condReschedLockStep(c, t, p.c(t.pc));
             case Op.RCU_READ_LOCK:
@@ -698,7 +906,12 @@ public final class Exec {
             }
             case Op.SYSCALL_EXIT:
             case Op.SLEEP:
+            case Op.SEQ_READ:
                 t.k = K_RUN;
+                return true;
+            case SEG_SOFTIRQ:
+                tp.softirqExit(k.now, c, t.sirqVec);
+                t.k = K_RT_SOFTIRQ;
                 return true;
             default:
                 throw new IllegalStateException("segment of op " + t.segOp);
@@ -1006,6 +1219,9 @@ public final class Exec {
 
     /** smpboot_thread_fn + run_ksoftirqd. */
     private boolean ksoftirqdStep(Cpu c, Task t) {
+        if (k.build.rt()) {
+            return rtKsoftirqdStep(c, t);
+        }
         switch (t.phase) {
             case 0:
                 if (c.softirqPending == 0) {
@@ -1030,6 +1246,40 @@ public final class Exec {
             default:
                 t.phase = 0;
                 return condResched(c, t, PreemptPoint.COND_RESCHED, 0);
+        }
+    }
+
+    /**
+     * PREEMPT_RT run_ksoftirqd: ksoftirqd_run_begin (__local_bh_disable_ip(SOFTIRQ_OFFSET), which
+     * takes the BH lock, and local_irq_disable), handle_softirqs in task context, ksoftirqd_run_end,
+     * cond_resched.
+     */
+    private boolean rtKsoftirqdStep(Cpu c, Task t) {
+        switch (t.phase) {
+            case 0:
+                if (c.softirqPending == 0) {
+                    setCurrentState(c, t, Task.TASK_INTERRUPTIBLE);
+                    t.kAfterSched = K_RUN;
+                    return schedule(c, t, SV_SCHEDULE, PreemptPoint.SCHEDULE);
+                }
+                if (!rtLocalBhDisable(c, t, PreemptCount.SOFTIRQ_OFFSET)) {
+                    return false;
+                }
+                t.phase = 1;
+                startRtSoftirqs(c, t);
+                return true;
+            case 1:
+                // ksoftirqd_run_end: __local_bh_enable(SOFTIRQ_OFFSET, true)
+                c.softirqCtrlCnt -= PreemptCount.SOFTIRQ_OFFSET;
+                t.softirqDisableCnt = c.softirqCtrlCnt;
+                if (c.softirqCtrlCnt == 0) {
+                    rtBhUnlock(c, t);
+                }
+                t.phase = 0;
+                t.k = K_RUN;
+                return condResched(c, t, PreemptPoint.COND_RESCHED, 0);
+            default:
+                throw new IllegalStateException("ksoftirqd phase " + t.phase);
         }
     }
 }

@@ -92,7 +92,8 @@ public final class Kernel {
         this.preemptCountOn = build.preemptCount(debug);
         this.preemptEvents = preemption;
         this.preemptRcu = profile.preemptRcu(build);
-        this.ttwuQueue = true;
+        // kernel/sched/features.h: TTWU_QUEUE is off on PREEMPT_RT.
+        this.ttwuQueue = !build.rt();
         this.costs = spec.costs();
         this.tickNs = spec.tickNs();
         this.tp = tp;
@@ -197,14 +198,39 @@ public final class Kernel {
             if (ts.kthread() && (op == Op.USER || op == Op.SYSCALL_ENTER || op == Op.SYSCALL_EXIT)) {
                 throw new IllegalArgumentException("kernel thread " + ts.name() + " has a user-space step at " + p.origin(pc));
             }
-            if ((op == Op.SPIN_LOCK || op == Op.SPIN_UNLOCK || op == Op.COND_RESCHED_LOCK)
-                && (p.c(pc) < 0 || p.c(pc) >= spec.locks().size())) {
-                throw new IllegalArgumentException("task " + ts.name() + ": unknown lock " + p.c(pc) + " at " + p.origin(pc));
+            if (op == Op.SPIN_LOCK || op == Op.SPIN_UNLOCK || op == Op.COND_RESCHED_LOCK || op == Op.READ_LOCK
+                || op == Op.READ_UNLOCK || op == Op.SEQ_READ) {
+                if (p.c(pc) < 0 || p.c(pc) >= spec.locks().size()) {
+                    throw new IllegalArgumentException("task " + ts.name() + ": unknown lock " + p.c(pc) + " at " + p.origin(pc));
+                }
+                String why = lockStepRefusal(op, spec.locks().get(p.c(pc)).kind(), p.d(pc));
+                if (why != null) {
+                    throw new IllegalArgumentException("task " + ts.name() + ": " + why + " at " + p.origin(pc));
+                }
             }
             if ((op == Op.WAIT || op == Op.WAKE) && (p.c(pc) < 0 || p.c(pc) >= spec.waitQueues().size())) {
                 throw new IllegalArgumentException("task " + ts.name() + ": unknown wait queue " + p.c(pc) + " at " + p.origin(pc));
             }
         }
+    }
+
+    /** Why a lock step does not apply to a lock of this kind, or null. */
+    static String lockStepRefusal(int op, org.preemptsim.kernel.locking.LockKind kind, int flavour) {
+        org.preemptsim.kernel.locking.LockKind k = kind;
+        if ((op == Op.READ_LOCK || op == Op.READ_UNLOCK) && k != org.preemptsim.kernel.locking.LockKind.RWLOCK) {
+            return "read_lock on a " + k.cType() + " (only rwlock_t has readers)";
+        }
+        if (op == Op.SEQ_READ && k != org.preemptsim.kernel.locking.LockKind.SEQLOCK) {
+            return "read_seqbegin on a " + k.cType() + " (only seqlock_t)";
+        }
+        if (op == Op.COND_RESCHED_LOCK && k != org.preemptsim.kernel.locking.LockKind.SPINLOCK) {
+            return "cond_resched_lock on a " + k.cType() + " (it takes a spinlock_t)";
+        }
+        if (flavour != Op.LOCK_PLAIN && !k.spinning()
+            && !(k == org.preemptsim.kernel.locking.LockKind.LOCAL_LOCK && flavour == Op.LOCK_IRQSAVE)) {
+            return "a _irq/_irqsave/_bh flavour on a " + k.cType();
+        }
+        return null;
     }
 
     private static int firstAllowed(Task t) {
@@ -394,6 +420,9 @@ public final class Kernel {
         }
         if (t.user && t.k == Exec.K_SEG && c.segActive) {
             return Cpu.ACCT_USER;
+        }
+        if (t.servingSoftirq) {
+            return Cpu.ACCT_SOFTIRQ;
         }
         return Cpu.ACCT_SYSTEM;
     }

@@ -14,12 +14,13 @@ import java.util.List;
  * @param llcSize     CPUs per last-level cache (wakeups across LLCs go through the wake list)
  * @param idlePoll    idle polls TIF_NEED_RESCHED (mwait/poll idle): no IPI to wake it
  * @param debugChecks DEBUG_ATOMIC_SLEEP + DEBUG_PREEMPT + lockdep's return-to-user check
+ * @param lockdep     the lock-order validator (PROVE_LOCKING)
  * @param costs       operation costs
  * @param durationNs  simulated time to run
  * @param seed        the scenario seed all random streams are split from
  */
 public record MachineSpec(String name, KernelProfile profile, boolean staticBuild, int cpus, int hz, int llcSize,
-                          boolean idlePoll, boolean debugChecks, Costs costs, long durationNs, long seed,
+                          boolean idlePoll, boolean debugChecks, boolean lockdep, Costs costs, long durationNs, long seed,
                           List<TaskSpec> tasks, List<IrqSourceSpec> irqs, List<NmiSourceSpec> nmis,
                           List<LockSpec> locks, List<String> waitQueues) {
 

@@ -16,6 +16,9 @@ public final class Stats {
     public long nmis;
     public long softirqRuns;
     public final long[] preemptions = new long[PreemptPoint.COUNT];
+    public long piSetprio;
+    public long piBoosts;
+    public long longestBoostNs;
 
     // preemptibility operations actually executed (each charged its cost)
     public long preemptCountOps;

@@ -19,6 +19,8 @@ public final class Task {
     /** Internal: a task that has not been forked yet (release instant in the future). */
     public static final int TASK_NEW = 0x0800;
     public static final int TASK_RTLOCK_WAIT = 0x1000;
+    /** TASK_NORMAL: what wake_up_process and wake_up wake. */
+    public static final int TASK_NORMAL = TASK_INTERRUPTIBLE | TASK_UNINTERRUPTIBLE;
 
     // sched classes, in pick order (lower is higher).
     public static final int CLASS_RT = 2;
@@ -121,10 +123,49 @@ public final class Task {
     public long hrtimerExpiryNs;
     public int waitingOn = -1;
     public Task waitNext;
-    /** Lock this task spins on (raw/non-RT spinlock), -1 when not spinning. */
-    public int spinningOn = -1;
+    /** The queued spinlock this task spins on, or null. */
+    public org.preemptsim.kernel.locking.LockInst spinningOn;
     public Task spinNext;
     public long spinSinceNs;
+    /** Spinning for the write side of an rwlock. */
+    public boolean spinWrite;
+    /** The queued word was handed to this spinner. */
+    public boolean spinGranted;
+    /** rwbase_rt reader slow path: waiting on the rt_mutex only to get past a writer. */
+    public boolean rwbaseReader;
+    /** A PREEMPT_RT seqcount reader takes the writer's lock only to wait for it. */
+    public boolean seqReaderLockUnlock;
+    public long seqRetries;
+    /** pi_blocked_on: the rt_mutex-based (or sleeping) lock this task waits for, or null. */
+    public org.preemptsim.kernel.locking.LockInst blockedOn;
+    public long blockedSinceNs;
+    /** The waiter's sort key (prio) and arrival order in blockedOn's waiter list. */
+    public int waiterPrio;
+    public long waiterSeq;
+    /** saved_state: the state a task had when it blocked on an rtlock (restored after). */
+    public int savedState;
+    /** A semaphore's up() handed this waiter the count. */
+    public boolean semGranted;
+    /** read_seqbegin's snapshot. */
+    public int seqSnapshot;
+    public org.preemptsim.kernel.locking.LockInst seqSpinningOn;
+    public Task seqSpinNext;
+    /** PREEMPT_RT: the per-task softirq_disable_cnt (BH disabled by this task). */
+    public int softirqDisableCnt;
+    /** Pinned and waiting for the PREEMPT_RT BH lock. */
+    public boolean bhLocking;
+    /** Running softirq handlers in task context (PREEMPT_RT, ksoftirqd): in_serving_softirq(). */
+    public boolean servingSoftirq;
+    /** handle_softirqs in task context (PREEMPT_RT): the pending set, restarts left, end jiffy. */
+    public int sirqPending;
+    public int sirqRestart;
+    public long sirqEnd;
+    public int sirqVec;
+    /** irq_thread: IRQTF_RUNTHREAD, and the IRQ source it serves (-1). */
+    public boolean runThread;
+    public int irqSource = -1;
+    /** PI: when the current boost began (0 when not boosted). */
+    public long boostSinceNs;
 
     /** __schedule's mode for the current pass (Sched.SM_*). */
     public int smode;
@@ -187,6 +228,9 @@ public final class Task {
         }
         if (state == TASK_DEAD) {
             return "X"; // exit_state EXIT_DEAD is what the report mask shows for a task's last switch
+        }
+        if ((state & TASK_RTLOCK_WAIT) != 0) {
+            return "D"; // __task_state_index reports rtlock waits as uninterruptible
         }
         StringBuilder sb = new StringBuilder();
         String[] letters = {"S", "D", "T", "t", "X", "Z", "P", "I"};

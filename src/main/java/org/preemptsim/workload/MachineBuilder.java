@@ -30,6 +30,7 @@ public final class MachineBuilder {
     private int llcSize;
     private boolean idlePoll = true;
     private boolean debugChecks = true;
+    private boolean lockdep = true;
     private Costs costs = Costs.DEFAULT;
     private long durationNs = 1_000_000_000L;
     private long seed = 1;
@@ -76,6 +77,24 @@ public final class MachineBuilder {
     public MachineBuilder debugChecks(boolean b) {
         this.debugChecks = b;
         return this;
+    }
+
+    /** The lock-order validator; on by default for machines built in Java (tests). */
+    public MachineBuilder lockdep(boolean b) {
+        this.lockdep = b;
+        return this;
+    }
+
+    /** Declares a lock of any kind; returns its id. */
+    public int lock(String lockName, org.preemptsim.kernel.locking.LockKind kind) {
+        locks.add(new LockSpec(lockName, kind, 1));
+        return locks.size() - 1;
+    }
+
+    /** Declares a counting semaphore; returns its id. */
+    public int semaphore(String name, int count) {
+        locks.add(new LockSpec(name, org.preemptsim.kernel.locking.LockKind.SEMAPHORE, count));
+        return locks.size() - 1;
     }
 
     public MachineBuilder costs(Costs c) {
@@ -130,7 +149,7 @@ public final class MachineBuilder {
     }
 
     public MachineSpec build() {
-        return new MachineSpec(name, profile, staticBuild, cpus, hz, llcSize, idlePoll, debugChecks, costs, durationNs, seed,
+        return new MachineSpec(name, profile, staticBuild, cpus, hz, llcSize, idlePoll, debugChecks, lockdep, costs, durationNs, seed,
             tasks, irqs, nmis, locks, waitQueues);
     }
 }

@@ -71,6 +71,14 @@ public final class Op {
      */
     public static final int JOB_DONE = 32;
 
+    /** read_lock (operand c: rwlock id, d: flavour). */
+    public static final int READ_LOCK = 33;
+    public static final int READ_UNLOCK = 34;
+    /** A seqlock read section: read_seqbegin, a of work, read_seqretry (retried while a writer came by). */
+    public static final int SEQ_READ = 35;
+    public static final int MIGRATE_DISABLE = 36;
+    public static final int MIGRATE_ENABLE = 37;
+
     /** Lock flavours (operand d of lock steps). */
     public static final int LOCK_PLAIN = 0;
     public static final int LOCK_IRQ = 1;
@@ -91,8 +99,8 @@ public final class Op {
             case IRQ_RESTORE: return "local_irq_restore";
             case BH_DISABLE: return "local_bh_disable";
             case BH_ENABLE: return "local_bh_enable";
-            case SPIN_LOCK: return "spin_lock";
-            case SPIN_UNLOCK: return "spin_unlock";
+            case SPIN_LOCK: return "lock";
+            case SPIN_UNLOCK: return "unlock";
             case COND_RESCHED_LOCK: return "cond_resched_lock";
             case RCU_READ_LOCK: return "rcu_read_lock";
             case RCU_READ_UNLOCK: return "rcu_read_unlock";
@@ -110,6 +118,11 @@ public final class Op {
             case EXIT: return "exit";
             case SET_PREEMPT_MODE: return "set_preempt_mode";
             case KSOFTIRQD: return "ksoftirqd";
+            case READ_LOCK: return "read_lock";
+            case READ_UNLOCK: return "read_unlock";
+            case SEQ_READ: return "read_seqbegin";
+            case MIGRATE_DISABLE: return "migrate_disable";
+            case MIGRATE_ENABLE: return "migrate_enable";
             case JOB_DONE: return "job_done";
             default: return "op" + op;
         }

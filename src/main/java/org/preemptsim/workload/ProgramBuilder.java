@@ -176,6 +176,28 @@ public final class ProgramBuilder {
         return unlock(lockId, Op.LOCK_PLAIN);
     }
 
+    /** read_lock on an rwlock_t, with a flavour from {@link Op#LOCK_PLAIN} etc. */
+    public ProgramBuilder readLock(int lockId, int flavour) {
+        return add(Op.READ_LOCK, 0, 0, lockId, flavour, null);
+    }
+
+    public ProgramBuilder readUnlock(int lockId, int flavour) {
+        return add(Op.READ_UNLOCK, 0, 0, lockId, flavour, null);
+    }
+
+    /** A seqlock reader: read_seqbegin, {@code readNs} of work, read_seqretry until no writer came by. */
+    public ProgramBuilder seqRead(int lockId, long readNs) {
+        return add(Op.SEQ_READ, nonNegative(readNs, "read section"), 0, lockId, 0, null);
+    }
+
+    public ProgramBuilder migrateDisable() {
+        return add(Op.MIGRATE_DISABLE, 0, 0, 0, 0, null);
+    }
+
+    public ProgramBuilder migrateEnable() {
+        return add(Op.MIGRATE_ENABLE, 0, 0, 0, 0, null);
+    }
+
     public ProgramBuilder condReschedLock(int lockId) {
         return add(Op.COND_RESCHED_LOCK, 0, 0, lockId, 0, null);
     }

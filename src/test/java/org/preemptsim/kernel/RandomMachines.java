@@ -23,11 +23,13 @@ final class RandomMachines {
 
     private final SplittableRandom r;
     private final int locks;
+    private final int firstRaw;
     private final int queues;
 
-    private RandomMachines(long seed, int locks, int queues) {
+    private RandomMachines(long seed, int locks, int firstRaw, int queues) {
         this.r = new SplittableRandom(seed);
         this.locks = locks;
+        this.firstRaw = firstRaw;
         this.queues = queues;
     }
 
@@ -41,8 +43,14 @@ final class RandomMachines {
         if (top.nextBoolean()) {
             m.costs(Costs.ZERO);
         }
+        // spinlock_t ids below raw_spinlock_t ids: taking locks in ascending order then never nests
+        // a spinlock_t (a sleeping lock on PREEMPT_RT) inside a raw one.
+        int nRaw = top.nextInt(nLocks + 1);
+        if (bug == Bug.SLEEP_UNDER_SPINLOCK && nRaw == 0) {
+            nRaw = 1; // sleeping under a raw spinlock is a bug on every build, PREEMPT_RT included
+        }
         for (int i = 0; i < nLocks; i++) {
-            if (top.nextBoolean()) {
+            if (i < nLocks - nRaw) {
                 m.spinlock("lock" + i);
             } else {
                 m.rawSpinlock("lock" + i);
@@ -51,7 +59,7 @@ final class RandomMachines {
         for (int i = 0; i < nQueues; i++) {
             m.waitQueue("wq" + i);
         }
-        RandomMachines g = new RandomMachines(top.nextLong(), nLocks, nQueues);
+        RandomMachines g = new RandomMachines(top.nextLong(), nLocks, nLocks - nRaw, nQueues);
         int tasks = 2 + top.nextInt(7);
         for (int i = 0; i < tasks; i++) {
             ProgramBuilder p = new ProgramBuilder().at("random task " + i);
@@ -103,7 +111,8 @@ final class RandomMachines {
     private void plant(ProgramBuilder p, Bug bug) {
         p.syscall(99);
         if (bug == Bug.SLEEP_UNDER_SPINLOCK) {
-            p.spinLock(0).at("planted bug").waitOn(0).at("after bug").spinUnlock(0);
+            int raw = locks - 1; // the raw ones have the highest ids
+            p.spinLock(raw).at("planted bug").waitOn(0).at("after bug").spinUnlock(raw);
         } else {
             p.at("planted bug").preemptEnable().at("after bug");
         }
@@ -168,27 +177,33 @@ final class RandomMachines {
                 p.rcuReadLock().kernel(dur(30)).condReschedRcu().kernel(dur(30)).rcuReadUnlock();
                 break;
             default:
-                atomicSection(p, 0, 1 + r.nextInt(3), true);
+                atomicSection(p, 0, 1 + r.nextInt(3), true, false);
         }
     }
 
-    /** A nested atomic section: no sleeping inside, locks in ascending order. */
-    private void atomicSection(ProgramBuilder p, int minLock, int depth, boolean outermost) {
+    /**
+     * A nested atomic section: no sleeping inside, locks in ascending order. Inside a section that
+     * is atomic even on PREEMPT_RT (preempt_disable, local_irq_save, a raw spinlock) only raw
+     * spinlocks are taken, as the kernel's rules require.
+     */
+    private void atomicSection(ProgramBuilder p, int minLock, int depth, boolean outermost, boolean rtAtomic) {
         int kind = r.nextInt(7);
         int lock = -1;
         switch (kind) {
             case 0:
             case 1:
-            case 2:
-                if (minLock >= locks) {
+            case 2: {
+                int lo = rtAtomic ? Math.max(minLock, firstRaw) : minLock;
+                if (lo >= locks) {
                     kind = 3;
                     p.preemptDisable();
                     break;
                 }
-                lock = minLock + r.nextInt(locks - minLock);
+                lock = lo + r.nextInt(locks - lo);
                 p.lock(lock, new int[] {org.preemptsim.workload.Op.LOCK_PLAIN, org.preemptsim.workload.Op.LOCK_IRQSAVE,
                     org.preemptsim.workload.Op.LOCK_BH}[kind]);
                 break;
+            }
             case 3:
                 p.preemptDisable();
                 break;
@@ -203,10 +218,11 @@ final class RandomMachines {
         }
         p.kernel(dur(60), 0, 0, r.nextInt(5), r.nextInt(2));
         if (depth > 1) {
-            atomicSection(p, lock >= 0 ? lock + 1 : minLock, depth - 1, false);
+            boolean nowAtomic = rtAtomic || kind == 3 || kind == 4 || lock >= firstRaw;
+            atomicSection(p, lock >= 0 ? lock + 1 : minLock, depth - 1, false, nowAtomic);
         }
         // cond_resched_lock() expects exactly the one plain lock held (count == PREEMPT_LOCK_OFFSET)
-        if (lock >= 0 && kind == 0 && outermost && r.nextInt(2) == 0) {
+        if (lock >= 0 && lock < firstRaw && kind == 0 && outermost && r.nextInt(2) == 0) {
             p.condReschedLock(lock);
         }
         p.kernel(dur(40));

@@ -231,19 +231,19 @@ public final class Irq {
 
     /** smp_send_reschedule. */
     public void sendReschedule(Cpu target) {
-        k.stats.reschedIpis++;
         if ((target.pendingVectors & Cpu.VEC_RESCHEDULE) != 0 || queue.isArmed(ipiReschedTimer[target.id])) {
             return; // one IRR bit per vector: coalesced
         }
+        k.stats.reschedIpis++;
         queue.arm(ipiReschedTimer[target.id], k.now + k.costs.ipiDeliveryNs());
     }
 
     /** arch_send_call_function_single_ipi. */
     public void sendCallFunctionSingle(Cpu target) {
-        k.stats.callFunctionIpis++;
         if ((target.pendingVectors & Cpu.VEC_CALL_FUNCTION_SINGLE) != 0 || queue.isArmed(ipiCfsTimer[target.id])) {
             return;
         }
+        k.stats.callFunctionIpis++;
         queue.arm(ipiCfsTimer[target.id], k.now + k.costs.ipiDeliveryNs());
     }
 
@@ -435,7 +435,15 @@ public final class Irq {
                 // irq_exit_rcu: drop the hardirq count, then softirqs if not nested in one.
                 k.preemptCountSub(c, PreemptCount.HARDIRQ_OFFSET);
                 c.framePhase[d] = H_AFTER_SOFTIRQ;
-                if (!PreemptCount.inInterrupt(c.preemptCount) && c.softirqPending != 0) {
+                if (!inInterrupt(c) && c.softirqPending != 0) {
+                    if (k.build.rt()) {
+                        // PREEMPT_RT invoke_softirq: softirqs run in task context; wake ksoftirqd
+                        // unless a BH-disabled section on this CPU will run them at its end.
+                        if (c.softirqCtrlCnt == 0) {
+                            wakeupSoftirqd(c);
+                        }
+                        return true;
+                    }
                     return doSoftirq(c, false);
                 }
                 return true;
@@ -554,7 +562,7 @@ public final class Irq {
         c.softirqWorkNs[vec] += workNs;
         tp.softirqRaise(k.now, c, vec);
         // Raised from task context with BH enabled: nobody will run it soon, wake ksoftirqd.
-        if (!PreemptCount.inInterrupt(c.preemptCount)) {
+        if (!inInterrupt(c) && (!k.build.rt() || c.softirqCtrlCnt == 0)) {
             wakeupSoftirqd(c);
         }
     }
@@ -642,6 +650,22 @@ public final class Irq {
             default:
                 throw new IllegalStateException("softirq phase " + c.framePhase[d]);
         }
+    }
+
+    public void wakeupSoftirqdPublic(Cpu c) {
+        wakeupSoftirqd(c);
+    }
+
+    /**
+     * in_interrupt(): on PREEMPT_RT softirq_count() is the current task's softirq_disable_cnt,
+     * not the per-CPU preempt_count bits.
+     */
+    boolean inInterrupt(Cpu c) {
+        if (k.build.rt()) {
+            return (c.preemptCount & (PreemptCount.NMI_MASK | PreemptCount.HARDIRQ_MASK)) != 0
+                || c.curr.softirqDisableCnt != 0 || c.curr.servingSoftirq;
+        }
+        return PreemptCount.inInterrupt(c.preemptCount);
     }
 
     /** wakeup_softirqd. */

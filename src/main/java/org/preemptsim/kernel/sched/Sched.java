@@ -85,6 +85,82 @@ public final class Sched {
         p.slice = baseSliceNs();
     }
 
+    /**
+     * rt_mutex_setprio: p runs at {@code prio} (a PI boost or its end). The class follows the prio
+     * (a fair task boosted to an rt prio runs in the rt class); a queued task is requeued (at the
+     * head when its prio drops), a running one gets the preemption checks of prio_changed.
+     */
+    public void rtMutexSetprio(Task p, int prio) {
+        int oldPrio = p.prio;
+        if (prio == oldPrio) {
+            return;
+        }
+        tp.schedPiSetprio(k.now, k.self, p, oldPrio, prio);
+        k.stats.piSetprio++;
+        if (prio < p.normalPrio && p.boostSinceNs == 0) {
+            p.boostSinceNs = k.now;
+            k.stats.piBoosts++;
+        } else if (prio == p.normalPrio && p.boostSinceNs != 0) {
+            k.stats.longestBoostNs = Math.max(k.stats.longestBoostNs, k.now - p.boostSinceNs);
+            p.boostSinceNs = 0;
+        }
+        Rq rq = rqs[p.cpu];
+        boolean queued = p.onRq;
+        boolean running = rq.curr() == p;
+        int oldClass = p.schedClass;
+        if (queued) {
+            dequeueTask(rq, p, false);
+        }
+        if (running) {
+            classOf(p).putPrev(rq, p);
+        }
+        p.prio = prio;
+        p.schedClass = prio < 100 ? Task.CLASS_RT : Task.CLASS_FAIR;
+        if (queued) {
+            enqueueTask(rq, p, false, oldPrio < prio && p.rt());
+        }
+        if (running) {
+            classOf(p).setNext(rq, p);
+        }
+        if (!queued) {
+            return;
+        }
+        // check_class_changed: switched_from/switched_to on a class change, else prio_changed.
+        if (p.schedClass != oldClass) {
+            if (oldClass == Task.CLASS_RT && rq.rt.nrRunning == 0) {
+                pullRtTask(rq); // switched_from_rt
+            }
+            if (p.fair()) {
+                // switched_to_fair
+                if (running) {
+                    reschedCurr(rq);
+                } else {
+                    wakeupPreempt(rq, p);
+                }
+            } else if (!running && p.prio < rq.curr().prio) {
+                reschedCurr(rq); // switched_to_rt
+            }
+        } else if (p.rt()) {
+            // prio_changed_rt
+            if (running) {
+                if (oldPrio < prio) {
+                    pullRtTask(rq);
+                }
+                if (rq.rt.firstPrio() < p.prio) {
+                    reschedCurr(rq);
+                }
+            } else if (p.prio < rq.curr().prio) {
+                reschedCurr(rq);
+            }
+        } else if (running) {
+            if (prio > oldPrio) {
+                reschedCurr(rq); // prio_changed_fair
+            }
+        } else {
+            wakeupPreempt(rq, p);
+        }
+    }
+
     // ------------------------------------------------------------------ resched_curr
 
     public void reschedCurr(Rq rq) {
@@ -179,8 +255,20 @@ public final class Sched {
      * try_to_wake_up(p, TASK_NORMAL): returns whether p was woken. Runs on {@link Kernel#self}.
      */
     public boolean tryToWakeUp(Task p) {
+        return tryToWakeUp(p, Task.TASK_NORMAL);
+    }
+
+    /**
+     * try_to_wake_up(p, state). ttwu_state_match: only a task in one of {@code state}'s states
+     * is woken; a task waiting on an rtlock whose saved state matches only gets that saved state
+     * set to RUNNING, and stays asleep until it has the lock.
+     */
+    public boolean tryToWakeUp(Task p, int state) {
         Cpu self = k.self;
-        if (p.state == Task.TASK_RUNNING || p.state == Task.TASK_NEW || p.state == Task.TASK_DEAD) {
+        if ((p.state & state) == 0) {
+            if ((p.state & Task.TASK_RTLOCK_WAIT) != 0 && (p.savedState & state) != 0) {
+                p.savedState = Task.TASK_RUNNING;
+            }
             return false;
         }
         // guard(preempt) and raw_spin_lock_irqsave(&p->pi_lock): wakeups run with preemption and

@@ -32,7 +32,7 @@ public record CompiledScenario(Scenario scenario, MachineSpec machine, List<Mode
     public CompiledScenario with(Long seed, Long durationNs) {
         MachineSpec m = machine;
         MachineSpec copy = new MachineSpec(m.name(), m.profile(), m.staticBuild(), m.cpus(), m.hz(), m.llcSize(), m.idlePoll(),
-            m.debugChecks(), m.costs(), durationNs != null ? durationNs : m.durationNs(), seed != null ? seed : m.seed(),
+            m.debugChecks(), m.lockdep(), m.costs(), durationNs != null ? durationNs : m.durationNs(), seed != null ? seed : m.seed(),
             m.tasks(), m.irqs(), m.nmis(), m.locks(), m.waitQueues());
         return new CompiledScenario(scenario, copy, models, refusedDefaults, measure, reports, lockKinds);
     }

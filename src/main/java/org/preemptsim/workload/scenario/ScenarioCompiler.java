@@ -30,7 +30,7 @@ public final class ScenarioCompiler {
 
     public static CompiledScenario compile(Scenario s) {
         MachineBuilder mb = new MachineBuilder(s.name()).profile(s.profile()).staticBuild(s.staticBuild()).cpus(s.cpus())
-            .hz(s.hz()).llcSize(s.llcSize()).idlePoll(s.idlePoll()).debugChecks(s.debugChecks()).costs(s.costs())
+            .hz(s.hz()).llcSize(s.llcSize()).idlePoll(s.idlePoll()).debugChecks(s.debugChecks()).lockdep(false).costs(s.costs())
             .durationNs(s.durationNs()).seed(s.seed());
         CompileContext ctx = new CompileContext(s.file(), s.cpus(), mb);
         for (Scenario.LockDef l : s.locks()) {
