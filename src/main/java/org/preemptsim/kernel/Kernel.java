@@ -432,7 +432,7 @@ public final class Kernel {
         c.debtNs += ns;
     }
 
-    void chargePreemptOp(Cpu c) {
+    public void chargePreemptOp(Cpu c) {
         stats.preemptCountOps++;
         c.debtNs += costs.preemptCountOpNs();
     }

@@ -332,7 +332,7 @@ public final class Locks {
                 // spin_lock_bh: __local_bh_disable_ip(SOFTIRQ_LOCK_OFFSET) in one add.
                 k.localBhDisable(c, PreemptCount.SOFTIRQ_DISABLE_OFFSET + preemptLockOffset());
                 if (k.preemptCountOn) {
-                    k.stats.preemptCountOps++;
+                    k.chargePreemptOp(c); // the preempt_disable folded into SOFTIRQ_LOCK_OFFSET
                 }
                 break;
             default:
