@@ -44,6 +44,12 @@ public record MachineSpec(String name, KernelProfile profile, boolean staticBuil
         }
     }
 
+    /** The same machine with the lock validator on or off. */
+    public MachineSpec withLockdep(boolean on) {
+        return new MachineSpec(name, profile, staticBuild, cpus, hz, llcSize, idlePoll, debugChecks, on, costs, durationNs, seed,
+            tasks, irqs, nmis, locks, waitQueues);
+    }
+
     public long tickNs() {
         return 1_000_000_000L / hz;
     }

@@ -40,23 +40,30 @@ public final class Lockdep {
         irqsOnSite = new String[classes];
     }
 
-    private String site(Cpu c, Task t) {
+    /** Where: the program step, and the context and CPU it ran in. */
+    private static String where(Cpu c, Task t) {
         String step = t.prog != null && t.stepPc < t.prog.length() ? t.prog.origin(t.stepPc) : "kernel";
         String ctx = PreemptCount.inHardirq(c.preemptCount) ? "hardirq" : PreemptCount.inServingSoftirq(c.preemptCount) ? "softirq" : "task";
-        return t.comm + "/" + t.pid + " at " + step + " (" + ctx + ", CPU " + c.id + ")";
+        return step + " (" + ctx + " context, CPU " + c.id + ")";
+    }
+
+    /** Who and where, for a site remembered for a later report. */
+    private static String site(Cpu c, Task t) {
+        return t.comm + "/" + t.pid + " at " + where(c, t);
     }
 
     private String className(int d) {
         return k.spec.locks().get(d).name();
     }
 
-    /** Called as lock l is taken by t (before it is added to t's held locks). */
+    /** Called when t tries to take l (lock_acquire comes before the actual acquire). */
     void acquire(Cpu c, Task t, LockInst l) {
         if (!enabled || l.decl < 0) {
             return;
         }
         int b = l.decl;
         String here = site(c, t);
+        String at = where(c, t);
         for (int i = 0; i < t.heldLockCount; i++) {
             LockInst h = k.locks.instance(t.heldLocks[i]);
             if (h.decl < 0) {
@@ -65,19 +72,19 @@ public final class Lockdep {
             int a = h.decl;
             if (a == b && !(l.kind == LockKind.RWLOCK && l.readers > 0 && h.readers > 0)) {
                 throw k.bug("WARNING: possible recursive locking detected", c, t,
-                    t.comm + "/" + t.pid + " is trying to acquire lock " + className(b) + " at " + here
+                    t.comm + "/" + t.pid + " is trying to acquire lock " + className(b) + " at " + at
                         + "\nbut task is already holding lock " + className(a) + "\n*** DEADLOCK ***");
             }
             if (h.kind == LockKind.RAW_SPINLOCK && l.kind != LockKind.RAW_SPINLOCK) {
                 throw k.bug("BUG: Invalid wait context", c, t,
-                    t.comm + "/" + t.pid + " is trying to lock " + className(b) + " (" + l.kind.cType() + ") at " + here
+                    t.comm + "/" + t.pid + " is trying to lock " + className(b) + " (" + l.kind.cType() + ") at " + at
                         + "\nwhile holding " + className(a) + " (raw_spinlock_t): a lock that sleeps on PREEMPT_RT"
                         + " must not nest inside a raw spinlock");
             }
             if (a != b && !after[a].get(b)) {
                 if (reaches(b, a)) {
                     throw k.bug("WARNING: possible circular locking dependency detected", c, t,
-                        t.comm + "/" + t.pid + " is trying to acquire lock " + className(b) + " at " + here
+                        t.comm + "/" + t.pid + " is trying to acquire lock " + className(b) + " at " + at
                             + "\nbut task is already holding lock " + className(a)
                             + "\nwhich lock already depends on the new lock: " + className(b) + " -> " + className(a)
                             + " was first seen " + firstSite(b, a)

@@ -158,6 +158,7 @@ public final class Locks {
     public boolean lockStep(Cpu c, Task t, int d, int flavour) {
         if (t.phase == 0) {
             LockInst l = word(c, d);
+            lockdep.acquire(c, t, l);
             switch (l.impl) {
                 case LockInst.SPIN:
                 case LockInst.RWSPIN:
@@ -508,9 +509,6 @@ public final class Locks {
         if (t.heldLockCount == t.heldLocks.length) {
             throw new IllegalStateException(t + " holds more than " + t.heldLocks.length + " locks");
         }
-        if (l.decl >= 0) {
-            lockdep.acquire(k.self, t, l);
-        }
         t.heldLocks[t.heldLockCount++] = l.id;
     }
 
@@ -804,6 +802,9 @@ public final class Locks {
 
     public boolean readLockStep(Cpu c, Task t, int d, int flavour) {
         LockInst l = word(c, d);
+        if (t.phase == 0) {
+            lockdep.acquire(c, t, l);
+        }
         if (l.impl == LockInst.RWSPIN) {
             spinPrologue(c, t, flavour);
             return spinAcquire(c, t, l, false);
