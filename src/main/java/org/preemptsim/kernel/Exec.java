@@ -602,6 +602,11 @@ public final class Exec {
      * softirqs) of the calling step.
      */
     boolean rtLocalBhEnable(Cpu c, Task t, int cnt, int base) {
+        return rtLocalBhEnable(c, t, cnt, base, 0, true);
+    }
+
+    /** As above; when done the step continues at {@code donePhase}, advancing pc if {@code advance}. */
+    boolean rtLocalBhEnable(Cpu c, Task t, int cnt, int base, int donePhase, boolean advance) {
         boolean preemptOn = PreemptCount.preemptible(c.preemptCount, c.irqsDisabled);
         if (t.phase == base) {
             if (t.softirqDisableCnt < cnt) {
@@ -624,8 +629,10 @@ public final class Exec {
         }
         c.softirqCtrlCnt -= cnt;
         t.softirqDisableCnt = c.softirqCtrlCnt;
-        t.phase = 0;
-        t.pc++;
+        t.phase = donePhase;
+        if (advance) {
+            t.pc++;
+        }
         t.k = K_RUN;
         if (c.softirqCtrlCnt == 0 && preemptOn) {
             rtBhUnlock(c, t);
@@ -667,6 +674,8 @@ public final class Exec {
             if (vec == org.preemptsim.kernel.irq.Softirq.SCHED) {
                 sched().rebalance(c);
                 work += costs.balanceNs();
+            } else if (vec == org.preemptsim.kernel.irq.Softirq.HRTIMER) {
+                work += irq().runSoftHrtimers(c);
             }
             t.segOp = SEG_SOFTIRQ;
             t.segWork = work;
@@ -874,6 +883,10 @@ public final class Exec {
                 return true;
             case Op.KSOFTIRQD:
                 return ksoftirqdStep(c, t);
+            case Op.IRQ_THREAD:
+                return irqThreadStep(c, t, p.c(t.pc));
+            case Op.KTIMERS:
+                return ktimersStep(c, t);
             case Op.JOB_DONE:
                 // A measurement point only: no cost, no state change.
                 tp.jobDone(k.now, c, t, t.periodicExpiryNs != 0 ? t.periodicExpiryNs : t.releaseNs, p.a(t.pc));
@@ -912,6 +925,9 @@ public final class Exec {
             case SEG_SOFTIRQ:
                 tp.softirqExit(k.now, c, t.sirqVec);
                 t.k = K_RT_SOFTIRQ;
+                return true;
+            case Op.IRQ_THREAD:
+                t.k = K_RUN;
                 return true;
             default:
                 throw new IllegalStateException("segment of op " + t.segOp);
@@ -1280,6 +1296,83 @@ public final class Exec {
                 return condResched(c, t, PreemptPoint.COND_RESCHED, 0);
             default:
                 throw new IllegalStateException("ksoftirqd phase " + t.phase);
+        }
+    }
+
+    /**
+     * irq_thread with irq_forced_thread_fn: wait for IRQTF_RUNTHREAD; local_bh_disable; the
+     * device handler's work; local_bh_enable (which runs the softirqs it raised, in this thread);
+     * irq_finalize_oneshot unmasks the line.
+     */
+    private boolean irqThreadStep(Cpu c, Task t, int s) {
+        switch (t.phase) {
+            case 0:
+                if (!t.runThread) {
+                    setCurrentState(c, t, Task.TASK_INTERRUPTIBLE);
+                    t.kAfterSched = K_RUN;
+                    return schedule(c, t, SV_SCHEDULE, PreemptPoint.SCHEDULE);
+                }
+                t.runThread = false;
+                t.phase = 1;
+                // fall through
+            case 1:
+                if (!rtLocalBhDisable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET)) {
+                    return false;
+                }
+                irq().threadHandlerEffects(c, s);
+                t.phase = 2;
+                t.segOp = Op.IRQ_THREAD;
+                t.segWork = irq().takeThreadWork(s);
+                startSeg(c, t, t.segWork);
+                return false;
+            case 2:
+            case 3:
+                if (t.phase == 2) {
+                    t.phase = 3;
+                }
+                return rtLocalBhEnable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET, 3, 5, false);
+            case 4:
+                return rtLocalBhEnable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET, 3, 5, false);
+            case 5:
+                t.phase = 0;
+                t.k = K_RUN;
+                return !irq().unmask(c, s);
+            default:
+                throw new IllegalStateException("irq_thread phase " + t.phase);
+        }
+    }
+
+    /**
+     * run_ktimerd: the TIMER/HRTIMER softirqs raised for this thread are or-ed into the pending
+     * set and handled with BH disabled, as ksoftirqd does.
+     */
+    private boolean ktimersStep(Cpu c, Task t) {
+        switch (t.phase) {
+            case 0:
+                if (c.pendingTimerSoftirq == 0) {
+                    setCurrentState(c, t, Task.TASK_INTERRUPTIBLE);
+                    t.kAfterSched = K_RUN;
+                    return schedule(c, t, SV_SCHEDULE, PreemptPoint.SCHEDULE);
+                }
+                if (!rtLocalBhDisable(c, t, PreemptCount.SOFTIRQ_OFFSET)) {
+                    return false;
+                }
+                c.softirqPending |= c.pendingTimerSoftirq;
+                c.pendingTimerSoftirq = 0;
+                t.phase = 1;
+                startRtSoftirqs(c, t);
+                return true;
+            case 1:
+                c.softirqCtrlCnt -= PreemptCount.SOFTIRQ_OFFSET;
+                t.softirqDisableCnt = c.softirqCtrlCnt;
+                if (c.softirqCtrlCnt == 0) {
+                    rtBhUnlock(c, t);
+                }
+                t.phase = 0;
+                t.k = K_RUN;
+                return true;
+            default:
+                throw new IllegalStateException("ktimers phase " + t.phase);
         }
     }
 }

@@ -109,7 +109,9 @@ public final class Kernel {
         RngStreams rng = new RngStreams(spec.seed());
 
         nrSpecTasks = spec.tasks().size();
-        tasks = new Task[nrSpecTasks + 2 * n];
+        boolean threaded = build.rt(); // force_irqthreads() is always true on PREEMPT_RT
+        boolean ktimersThreads = threaded && profile.atLeast(6, 13);
+        tasks = new Task[nrSpecTasks + 2 * n + (threaded ? spec.irqs().size() : 0) + (ktimersThreads ? n : 0)];
         this.sched = new Sched(this, profile.baseSliceNs(), tickNs);
         this.exec = new Exec(this);
         this.locks = new Locks(this);
@@ -176,7 +178,41 @@ public final class Kernel {
             cpus[c].preemptCount = PreemptCount.PREEMPT_ENABLED + (preemptCountOn ? 1 : 0);
             tasks[nrSpecTasks + n + c] = idle;
         }
+        int next = nrSpecTasks + 2 * n;
+        if (threaded) {
+            // setup_irq_thread: "irq/%d-%s", sched_set_fifo() = SCHED_FIFO MAX_RT_PRIO / 2.
+            for (int s = 0; s < spec.irqs().size(); s++) {
+                IrqSourceSpec src = spec.irqs().get(s);
+                Program p = new ProgramBuilder().at("kernel/irq/manage.c irq_thread").irqThread(s).build();
+                Task th = sleepingKthread(next, 100 + s, "irq/" + src.irq() + "-" + src.name(), p, src.cpu(), Policy.SCHED_FIFO, 50);
+                th.irqSource = s;
+                tasks[next++] = th;
+            }
+        }
+        if (ktimersThreads) {
+            // kernel/softirq.c: "ktimers/%u", sched_set_fifo_low() = SCHED_FIFO 1.
+            Program p = new ProgramBuilder().at("kernel/softirq.c run_ktimerd").ktimers().build();
+            for (int c = 0; c < n; c++) {
+                Task kt = sleepingKthread(next, 12 + 8 * c, "ktimers/" + c, p, c, Policy.SCHED_FIFO, 1);
+                cpus[c].ktimers = kt;
+                tasks[next++] = kt;
+            }
+        }
         this.irq = new Irq(this, rng);
+    }
+
+    /** A pinned kernel thread asleep in its loop's schedule(), as after boot. */
+    private Task sleepingKthread(int index, int pid, String comm, Program p, int cpu, Policy policy, int prio) {
+        Task t = new Task(index, pid, comm, p, true, false, false, cpus.length);
+        t.allow(cpu);
+        sched.setSchedParams(t, policy, prio, 0);
+        t.cpu = cpu;
+        t.state = Task.TASK_INTERRUPTIBLE;
+        t.k = Exec.K_SWITCH;
+        t.schedVariant = Exec.SV_SCHEDULE;
+        t.kAfterSched = Exec.K_RUN;
+        t.samplers = new DurationSampler[0];
+        return t;
     }
 
     private static DurationSampler[] bindSamplers(Program p, UniformRandomProvider r) {

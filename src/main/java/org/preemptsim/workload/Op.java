@@ -78,6 +78,10 @@ public final class Op {
     public static final int SEQ_READ = 35;
     public static final int MIGRATE_DISABLE = 36;
     public static final int MIGRATE_ENABLE = 37;
+    /** PREEMPT_RT's irq_thread loop for IRQ source c (forced threading). */
+    public static final int IRQ_THREAD = 38;
+    /** PREEMPT_RT's ktimers/N loop (TIMER and HRTIMER softirqs). */
+    public static final int KTIMERS = 39;
 
     /** Lock flavours (operand d of lock steps). */
     public static final int LOCK_PLAIN = 0;
@@ -123,6 +127,8 @@ public final class Op {
             case SEQ_READ: return "read_seqbegin";
             case MIGRATE_DISABLE: return "migrate_disable";
             case MIGRATE_ENABLE: return "migrate_enable";
+            case IRQ_THREAD: return "irq_thread";
+            case KTIMERS: return "ktimers";
             case JOB_DONE: return "job_done";
             default: return "op" + op;
         }

@@ -287,6 +287,15 @@ public final class ProgramBuilder {
         return add(Op.JOB_DONE, nonNegative(deadlineNs, "deadline"), 0, 0, 0, null);
     }
 
+    /** The irq_thread loop of IRQ source {@code source} (PREEMPT_RT). */
+    public ProgramBuilder irqThread(int source) {
+        return add(Op.IRQ_THREAD, 0, 0, source, 0, null);
+    }
+
+    public ProgramBuilder ktimers() {
+        return add(Op.KTIMERS, 0, 0, 0, 0, null);
+    }
+
     public ProgramBuilder ksoftirqd() {
         return add(Op.KSOFTIRQD, 0, 0, 0, 0, null);
     }

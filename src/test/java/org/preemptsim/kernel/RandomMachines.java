@@ -177,7 +177,7 @@ final class RandomMachines {
                 p.rcuReadLock().kernel(dur(30)).condReschedRcu().kernel(dur(30)).rcuReadUnlock();
                 break;
             default:
-                atomicSection(p, 0, 1 + r.nextInt(3), true, false);
+                atomicSection(p, 0, 1 + r.nextInt(3), true, false, false);
         }
     }
 
@@ -186,8 +186,14 @@ final class RandomMachines {
      * is atomic even on PREEMPT_RT (preempt_disable, local_irq_save, a raw spinlock) only raw
      * spinlocks are taken, as the kernel's rules require.
      */
-    private void atomicSection(ProgramBuilder p, int minLock, int depth, boolean outermost, boolean rtAtomic) {
+    private void atomicSection(ProgramBuilder p, int minLock, int depth, boolean outermost, boolean rtAtomic,
+                               boolean underLock) {
         int kind = r.nextInt(7);
+        if (underLock && (kind == 2 || kind == 5)) {
+            // BH disabling nests outside spinlock_t sections: on PREEMPT_RT local_bh_disable takes a
+            // per-CPU lock, and taking it under a spinlock_t is an AB-BA with bh-then-lock code.
+            kind = 3;
+        }
         int lock = -1;
         switch (kind) {
             case 0:
@@ -219,7 +225,7 @@ final class RandomMachines {
         p.kernel(dur(60), 0, 0, r.nextInt(5), r.nextInt(2));
         if (depth > 1) {
             boolean nowAtomic = rtAtomic || kind == 3 || kind == 4 || lock >= firstRaw;
-            atomicSection(p, lock >= 0 ? lock + 1 : minLock, depth - 1, false, nowAtomic);
+            atomicSection(p, lock >= 0 ? lock + 1 : minLock, depth - 1, false, nowAtomic, underLock || lock >= 0);
         }
         // cond_resched_lock() expects exactly the one plain lock held (count == PREEMPT_LOCK_OFFSET)
         if (lock >= 0 && lock < firstRaw && kind == 0 && outermost && r.nextInt(2) == 0) {

@@ -60,6 +60,18 @@ public final class Irq {
     private final int[] devPendingWakes;
     public final long[] devArrivalsCount;
     public final long[] devCoalesced;
+    // PREEMPT_RT forced threading: the line stays masked (IRQF_ONESHOT) until the thread is done
+    private final boolean threaded;
+    private final Task[] devThread;
+    private final boolean[] devMasked;
+    private final boolean[] devLatched;
+    private final long[] devLatchedHandlerNs;
+    private final long[] devThreadWorkNs;
+    private final long[] devThreadSoftirqNs;
+    private final int[] devThreadWakes;
+    // PREEMPT_RT soft hrtimers: sleepers of non-RT tasks expire in HRTIMER_SOFTIRQ
+    private final Task[][] softExpired;
+    private final int[] nSoftExpired;
 
     // NMI sources
     private final NmiSourceSpec[] nmi;
@@ -100,6 +112,23 @@ public final class Irq {
         devPendingWakes = new int[nd];
         devArrivalsCount = new long[nd];
         devCoalesced = new long[nd];
+        threaded = k.build.rt();
+        devThread = new Task[nd];
+        devMasked = new boolean[nd];
+        devLatched = new boolean[nd];
+        devLatchedHandlerNs = new long[nd];
+        devThreadWorkNs = new long[nd];
+        devThreadSoftirqNs = new long[nd];
+        devThreadWakes = new int[nd];
+        if (threaded) {
+            for (Task t : k.tasks) {
+                if (t != null && t.irqSource >= 0) {
+                    devThread[t.irqSource] = t;
+                }
+            }
+        }
+        softExpired = new Task[cpus.length][4];
+        nSoftExpired = new int[cpus.length];
         int[] perCpu = new int[cpus.length];
         for (int s = 0; s < nd; s++) {
             UniformRandomProvider r = rng.stream(RngStreams.KIND_IRQ, s);
@@ -212,19 +241,40 @@ public final class Irq {
                 Task t = b.slotTask[slot];
                 b.release(slot);
                 t.hrtimerCpu = -1;
-                cost += k.costs.hrtimerNs();
-                if (t.measured) {
-                    tp.hrtimerExpire(now, c, t, expiry);
-                }
                 if (t.state == Task.TASK_NEW) {
+                    cost += k.costs.hrtimerNs();
                     k.sched.wakeUpNewTask(t);
+                } else if (threaded && !t.policy.rt()) {
+                    // PREEMPT_RT: a sleeper of a non-RT task is a soft hrtimer (only
+                    // rt_or_dl_task_policy sleepers get HRTIMER_MODE_HARD, kernel/time/hrtimer.c):
+                    // it expires in HRTIMER_SOFTIRQ, run by ktimers/N.
+                    queueSoftExpired(c, t);
                 } else {
+                    cost += k.costs.hrtimerNs();
+                    if (t.measured) {
+                        tp.hrtimerExpire(now, c, t, expiry);
+                    }
                     k.sched.tryToWakeUp(t);
                 }
             }
         }
         reprogram(c);
         return cost;
+    }
+
+    private void queueSoftExpired(Cpu c, Task t) {
+        int n = nSoftExpired[c.id];
+        if (n == softExpired[c.id].length) {
+            softExpired[c.id] = java.util.Arrays.copyOf(softExpired[c.id], n * 2);
+        }
+        softExpired[c.id][n] = t;
+        nSoftExpired[c.id] = n + 1;
+        if (c.ktimers != null) {
+            c.pendingTimerSoftirq |= 1 << Softirq.HRTIMER; // raise_ktimers_thread
+            tp.softirqRaise(k.now, c, Softirq.HRTIMER);
+        } else {
+            raiseSoftirq(c, Softirq.HRTIMER, 0);
+        }
     }
 
     // ================================================================== IPIs
@@ -267,6 +317,16 @@ public final class Irq {
         devPendingWakes[s]++;
         if ((c.pendingDevices & bit) != 0 || c.inHandler(DEVICE_BASE + s)) {
             devCoalesced[s]++; // the line is still pending (or masked while its handler runs)
+            return;
+        }
+        if (devMasked[s]) {
+            // IRQF_ONESHOT: masked until the thread finishes; the chip latches one.
+            if (devLatched[s]) {
+                devCoalesced[s]++;
+            } else {
+                devLatched[s] = true;
+                devLatchedHandlerNs[s] = handler;
+            }
             return;
         }
         devPendingHandlerNs[s] = handler;
@@ -442,9 +502,13 @@ public final class Irq {
                         if (c.softirqCtrlCnt == 0) {
                             wakeupSoftirqd(c);
                         }
-                        return true;
+                    } else {
+                        return doSoftirq(c, false);
                     }
-                    return doSoftirq(c, false);
+                }
+                if (c.pendingTimerSoftirq != 0 && c.ktimers != null) {
+                    // __irq_exit_rcu: local_timers_pending_force_th() -> wake_timersd()
+                    k.sched.tryToWakeUp(c.ktimers, Task.TASK_NORMAL);
                 }
                 return true;
             }
@@ -482,6 +546,9 @@ public final class Irq {
             default: {
                 int s = arg - DEVICE_BASE;
                 tp.irqHandlerEntry(now, c, dev[s].irq(), dev[s].name());
+                if (threaded) {
+                    return primaryHandler(c, s);
+                }
                 long work = devPendingSoftirqNs[s];
                 devPendingSoftirqNs[s] = 0;
                 if (dev[s].softirq() >= 0 && work > 0) {
@@ -495,6 +562,81 @@ public final class Irq {
                 return devPendingHandlerNs[s];
             }
         }
+    }
+
+    /**
+     * irq_default_primary_handler on a forced-threaded line: mask it (IRQF_ONESHOT), hand the
+     * handler's work to irq/N-name and wake it (IRQ_WAKE_THREAD). Costs a wakeup.
+     */
+    private long primaryHandler(Cpu c, int s) {
+        devMasked[s] = true;
+        devThreadWorkNs[s] += devPendingHandlerNs[s];
+        devThreadSoftirqNs[s] += devPendingSoftirqNs[s];
+        devPendingSoftirqNs[s] = 0;
+        devThreadWakes[s] += devPendingWakes[s];
+        devPendingWakes[s] = 0;
+        Task th = devThread[s];
+        th.runThread = true;
+        k.sched.tryToWakeUp(th, Task.TASK_NORMAL);
+        return k.costs.ttwuNs();
+    }
+
+    /** The thread's share of source s's work: taken once per thread run. */
+    public long takeThreadWork(int s) {
+        long w = devThreadWorkNs[s];
+        devThreadWorkNs[s] = 0;
+        return w;
+    }
+
+    /** The threaded handler's effects: raise its softirq (with BH disabled), wake its queue. */
+    public void threadHandlerEffects(Cpu c, int s) {
+        long work = devThreadSoftirqNs[s];
+        devThreadSoftirqNs[s] = 0;
+        if (dev[s].softirq() >= 0 && work > 0) {
+            raiseSoftirq(c, dev[s].softirq(), work);
+        }
+        int wakes = devThreadWakes[s];
+        devThreadWakes[s] = 0;
+        if (dev[s].wakeQueue() >= 0 && wakes > 0) {
+            k.locks.wake(dev[s].wakeQueue(), wakes);
+        }
+    }
+
+    /**
+     * irq_finalize_oneshot: unmask the line; an interrupt latched meanwhile fires now. Returns
+     * true when it was taken at once (the caller stops).
+     */
+    public boolean unmask(Cpu c, int s) {
+        devMasked[s] = false;
+        if (!devLatched[s]) {
+            return false;
+        }
+        devLatched[s] = false;
+        devPendingHandlerNs[s] = devLatchedHandlerNs[s];
+        Cpu target = k.cpus[dev[s].cpu()];
+        target.pendingDevices |= 1L << devBit[s];
+        if (target == c && !c.irqsDisabled) {
+            deliver(c);
+            return true;
+        }
+        return false;
+    }
+
+    /** HRTIMER_SOFTIRQ: run the soft timers that expired on this CPU; returns their cost. */
+    public long runSoftHrtimers(Cpu c) {
+        int n = nSoftExpired[c.id];
+        nSoftExpired[c.id] = 0;
+        long cost = 0;
+        for (int i = 0; i < n; i++) {
+            Task t = softExpired[c.id][i];
+            softExpired[c.id][i] = null;
+            cost += k.costs.hrtimerNs();
+            if (t.measured) {
+                tp.hrtimerExpire(k.now, c, t, t.hrtimerExpiryNs);
+            }
+            k.sched.tryToWakeUp(t);
+        }
+        return cost;
     }
 
     private void handlerExit(Cpu c, int arg) {
