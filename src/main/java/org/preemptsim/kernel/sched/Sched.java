@@ -271,18 +271,27 @@ public final class Sched {
         }
     }
 
-    /** sched_ttwu_pending: the wake-list IPI handler (or the polling idle loop) activates its tasks. */
+    /**
+     * sched_ttwu_pending: the wake-list IPI handler (or the polling idle loop) activates its tasks
+     * under rq_lock_irqsave (kernel/sched/core.c), so the idle loop's flush, which runs with IRQs
+     * on, wakes with them off like the IPI does.
+     */
     public void schedTtwuPending(Cpu c) {
         Task p = c.wakeListHead;
         c.wakeListHead = null;
         c.wakeListTail = null;
         Rq rq = rqs[c.id];
+        boolean irqsWereOff = c.irqsDisabled;
+        k.localIrqDisable(c);
         while (p != null) {
             Task next = p.wakeListNext;
             p.wakeListNext = null;
             p.onWakeList = false;
             ttwuDoActivate(rq, p, false);
             p = next;
+        }
+        if (!irqsWereOff) {
+            k.localIrqEnableNoDeliver(c); // nothing can have become pending in this instant
         }
     }
 
