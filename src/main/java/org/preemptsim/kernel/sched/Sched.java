@@ -613,9 +613,17 @@ public final class Sched {
         }
         Task p = busiest.cfs.migratableFor(c.id);
         if (p != null) {
+            // sched_balance_rq detaches under rq_lock_irqsave(busiest) and attaches before its
+            // local_irq_restore, so the migration and attach_task's wakeup_preempt run with IRQs
+            // off, although SCHED_SOFTIRQ itself runs with them on.
+            boolean irqsWereOff = c.irqsDisabled;
+            k.localIrqDisable(c);
             moveQueuedTask(busiest, p, rq);
             if (rq.curr().isIdle || rq.curr().fair()) {
                 wakeupPreempt(rq, p);
+            }
+            if (!irqsWereOff) {
+                k.localIrqEnableNoDeliver(c); // nothing can have become pending in this instant
             }
         }
     }
