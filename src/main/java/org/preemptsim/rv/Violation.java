@@ -29,6 +29,11 @@ public record Violation(String monitor, long ns, int cpu, String task, String st
 
     /** The message, the place, and the event sequence that led to it. */
     public String describe() {
+        return describe(history.size());
+    }
+
+    /** As {@link #describe()}, with only the last {@code events} events of the history. */
+    public String describe(int events) {
         StringBuilder sb = new StringBuilder(message());
         if (guard != null) {
             sb.append(" (guard ").append(guard).append(')');
@@ -37,8 +42,9 @@ public record Violation(String monitor, long ns, int cpu, String task, String st
         if (task != null) {
             sb.append(", task ").append(task);
         }
-        sb.append("\n  events since the monitor started, oldest first:");
-        for (String h : history) {
+        int skip = Math.max(0, history.size() - events);
+        sb.append(skip == 0 ? "\n  events since the monitor started, oldest first:" : "\n  its last " + events + " events:");
+        for (String h : history.subList(skip, history.size())) {
             sb.append("\n    ").append(h);
         }
         return sb.toString();
