@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         + "workload and reports scheduling latency and throughput, side by side.",
     subcommands = {RunCommand.class, CompareCommand.class, TraceCommand.class, VerifyCommand.class, WorkloadsCommand.class,
         ExplainCommand.class},
-    footer = {"", "Exit status: 0 ok, 1 the simulated kernel reported a bug, 2 bad input.", "", "Examples:",
+    footer = {"", "Exit status: 0 ok, 1 the simulated kernel reported a bug (verify: or an RV monitor a violation), 2 bad input.", "", "Examples:",
         "  bin/preemptsim compare --json results.json",
         "  bin/preemptsim run examples/cyclictest.yaml --model rt",
         "  bin/preemptsim explain examples/default.yaml",
