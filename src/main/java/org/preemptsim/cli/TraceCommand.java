@@ -40,8 +40,10 @@ import java.util.concurrent.Callable;
         "Exit status: 0 ok, 1 the simulated kernel reported a bug (the trace up to it is still written), "
             + "2 bad input (nothing written)."},
     footer = {"", "Examples:", "  bin/preemptsim trace examples/cyclictest.yaml --model rt -o trace.txt",
-        "  bin/preemptsim trace examples/irq-load.yaml --model full --format dat -o trace.dat --from 10ms --to 20ms --cpus 0-1",
-        "  bin/preemptsim trace examples/hackbench.yaml --model lazy --format perfetto -o trace.json --events sched,irq:softirq_entry"})
+        "  bin/preemptsim trace examples/irq-load.yaml --model full --format dat \\",
+        "      -o trace.dat --from 10ms --to 20ms --cpus 0-1",
+        "  bin/preemptsim trace examples/hackbench.yaml --model lazy --format perfetto \\",
+        "      -o trace.json --events sched,irq:softirq_entry"})
 public final class TraceCommand implements Callable<Integer> {
 
     @Spec
