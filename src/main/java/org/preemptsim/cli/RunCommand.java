@@ -51,16 +51,7 @@ public final class RunCommand implements Callable<Integer> {
         try {
             Long durationNs = ScenarioRun.duration("run", duration);
             cs = ScenarioRun.load(scenario).with(seed, durationNs);
-            List<Model> ms;
-            if (model != null) {
-                ms = ScenarioRun.models("run", "--model", List.of(model), cs);
-            } else if (cs.models().size() == 1) {
-                ms = cs.models();
-            } else {
-                throw new ScenarioRun.BadInput("preemptsim run: " + scenario + " lists " + cs.models().size() + " models ("
-                    + names(cs.models()) + "); run takes one: pick it with --model, or use 'preemptsim compare' for all of them");
-            }
-            cs = cs.withModels(ms);
+            cs = cs.withModels(List.of(ScenarioRun.oneModel("run", scenario, model, cs)));
         } catch (ScenarioRun.BadInput e) {
             err.println(e.getMessage());
             err.flush();

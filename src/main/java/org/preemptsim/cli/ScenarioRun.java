@@ -1,5 +1,6 @@
 package org.preemptsim.cli;
 
+import org.preemptsim.kernel.MachineSpec;
 import org.preemptsim.kernel.Model;
 import org.preemptsim.metrics.Compare;
 import org.preemptsim.metrics.RunResult;
@@ -99,11 +100,8 @@ final class ScenarioRun {
         Progress progress = new Progress(err, cs.models().size());
         Results raw = Compare.run(cs.machine(), cs.models(), cs.measure(), jobs, i -> progress.done());
         progress.end();
-        List<RunResult> runs = new ArrayList<>();
-        for (RunResult r : raw.runs()) {
-            runs.add(withFigures(r, cs.reports()));
-        }
-        Results results = new Results(raw.tool(), raw.scenario(), raw.kernel(), raw.seed(), raw.durationNs(), runs);
+        Results results = results(cs, raw.runs());
+        List<RunResult> runs = results.runs();
         out.print(TableReport.render(results));
         for (RunResult r : runs) {
             if (!r.ok() || cs.reports().isEmpty()) {
@@ -136,6 +134,29 @@ final class ScenarioRun {
         }
         err.flush();
         return code;
+    }
+
+    /** The results document of {@code cs}'s runs, with the workloads' figures, as run and compare write it. */
+    static Results results(CompiledScenario cs, List<RunResult> raw) {
+        List<RunResult> runs = new ArrayList<>();
+        for (RunResult r : raw) {
+            runs.add(withFigures(r, cs.reports()));
+        }
+        MachineSpec m = cs.machine();
+        return new Results("preemptsim", m.name(), m.profile().version(), m.seed(), m.durationNs(), runs);
+    }
+
+    /** The one model a command runs: {@code --model}, or the scenario's only model. */
+    static Model oneModel(String cmd, Path scenario, String model, CompiledScenario cs) throws BadInput {
+        if (model != null) {
+            return models(cmd, "--model", List.of(model), cs).get(0);
+        }
+        if (cs.models().size() == 1) {
+            return cs.models().get(0);
+        }
+        throw new BadInput("preemptsim " + cmd + ": " + scenario + " lists " + cs.models().size() + " models ("
+            + RunCommand.names(cs.models()) + "); " + cmd + " takes one: pick it with --model"
+            + (cmd.equals("run") ? ", or use 'preemptsim compare' for all of them" : ""));
     }
 
     private static RunResult withFigures(RunResult r, List<WorkloadReport> reports) {

@@ -409,8 +409,13 @@ public final class Exec {
         return true;
     }
 
-    /** ret_from_fork: schedule_tail's preempt_enable (a preemption point), then the program. */
+    /**
+     * ret_from_fork: schedule_tail emits sched_exit_tp(true) after finish_task_switch, as the end
+     * of the __schedule that switched to the new task (kernel/sched/core.c), then its
+     * preempt_enable (a preemption point), then the program.
+     */
     private boolean forkTail(Cpu c, Task t) {
+        tp.schedExit(k.now, c, true);
         t.schedVariant = SV_SCHEDULE;
         if (t.kthread) {
             t.kAfterSched = K_RUN;

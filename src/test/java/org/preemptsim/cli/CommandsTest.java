@@ -156,11 +156,11 @@ class CommandsTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("Usage: preemptsim").contains("run").contains("compare").contains("workloads")
-            .contains("explain");
+            .contains("explain").contains("trace").contains("verify");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "compare", "workloads", "explain"})
+    @ValueSource(strings = {"run", "compare", "trace", "verify", "workloads", "explain"})
     void shouldShowAnExampleInEveryCommandsHelp(String command) {
         Cli.Result r = Cli.exec(command, "--help");
 

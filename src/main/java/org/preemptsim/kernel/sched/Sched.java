@@ -359,18 +359,27 @@ public final class Sched {
         }
     }
 
-    /** sched_ttwu_pending: the wake-list IPI handler (or the polling idle loop) activates its tasks. */
+    /**
+     * sched_ttwu_pending: the wake-list IPI handler (or the polling idle loop) activates its tasks
+     * under rq_lock_irqsave (kernel/sched/core.c), so the idle loop's flush, which runs with IRQs
+     * on, wakes with them off like the IPI does.
+     */
     public void schedTtwuPending(Cpu c) {
         Task p = c.wakeListHead;
         c.wakeListHead = null;
         c.wakeListTail = null;
         Rq rq = rqs[c.id];
+        boolean irqsWereOff = c.irqsDisabled;
+        k.localIrqDisable(c);
         while (p != null) {
             Task next = p.wakeListNext;
             p.wakeListNext = null;
             p.onWakeList = false;
             ttwuDoActivate(rq, p, false);
             p = next;
+        }
+        if (!irqsWereOff) {
+            k.localIrqEnableNoDeliver(c); // nothing can have become pending in this instant
         }
     }
 
@@ -692,9 +701,17 @@ public final class Sched {
         }
         Task p = busiest.cfs.migratableFor(c.id);
         if (p != null) {
+            // sched_balance_rq detaches under rq_lock_irqsave(busiest) and attaches before its
+            // local_irq_restore, so the migration and attach_task's wakeup_preempt run with IRQs
+            // off, although SCHED_SOFTIRQ itself runs with them on.
+            boolean irqsWereOff = c.irqsDisabled;
+            k.localIrqDisable(c);
             moveQueuedTask(busiest, p, rq);
             if (rq.curr().isIdle || rq.curr().fair()) {
                 wakeupPreempt(rq, p);
+            }
+            if (!irqsWereOff) {
+                k.localIrqEnableNoDeliver(c); // nothing can have become pending in this instant
             }
         }
     }
