@@ -11,7 +11,9 @@ import java.util.Set;
  * to check in a run: its start event for some task, then a later event of the same monitor for that
  * task. A starved machine (an rt hog on every CPU) may give a per-task monitor nothing to do; a run
  * where this witness saw an opportunity and the monitor still processed nothing is a monitor that
- * never runs.
+ * never runs. The per-CPU scheduling monitors need a CPU that enters the scheduler, or sets a task
+ * state, at least twice: a machine where one rt hog runs from boot and never schedules again gives
+ * them a start and nothing after it.
  */
 final class RvOpportunities implements TraceSink {
 
@@ -19,6 +21,8 @@ final class RvOpportunities implements TraceSink {
     private final Set<Task> snrocArmed = new HashSet<>();
     private final Set<Task> ssswArmed = new HashSet<>();
     private final Set<Task> nrpArmed = new HashSet<>();
+    private final java.util.Map<Integer, Integer> schedEvents = new java.util.HashMap<>();
+    boolean schedulingCpu;
     boolean wwnr;
     boolean snroc;
     boolean sssw;
@@ -34,8 +38,15 @@ final class RvOpportunities implements TraceSink {
                 return sssw;
             case "nrp":
                 return nrp;
+            case "sco":
+            case "scpd":
+            case "snep":
+            case "sncid":
+            case "sts":
+            case "tss":
+                return schedulingCpu;
             default:
-                return true; // per-CPU monitors: every run schedules, so every one must run
+                return true; // wip and opid: every run wakes tasks with their guards
         }
     }
 
@@ -58,8 +69,18 @@ final class RvOpportunities implements TraceSink {
         ssswArmed.add(p);
     }
 
+    /** A start event (set_state, schedule_exit) arms the CPU; any later scheduling event is an opportunity. */
+    private void schedEvent(Cpu cpu, boolean start) {
+        boolean armed = schedEvents.containsKey(cpu.id);
+        schedulingCpu |= armed;
+        if (start) {
+            schedEvents.put(cpu.id, 1);
+        }
+    }
+
     @Override
     public void schedSetState(long ns, Cpu cpu, Task t, int state) {
+        schedEvent(cpu, true);
         snroc |= snrocArmed.contains(t);
         sssw |= ssswArmed.contains(t);
         if (state == Task.TASK_RUNNING) {
@@ -76,7 +97,13 @@ final class RvOpportunities implements TraceSink {
     }
 
     @Override
+    public void schedExit(long ns, Cpu cpu, boolean isSwitch) {
+        schedEvent(cpu, true);
+    }
+
+    @Override
     public void schedEntry(long ns, Cpu cpu, boolean preempt) {
+        schedEvent(cpu, false);
         nrp |= nrpArmed.contains(cpu.curr);
     }
 

@@ -551,7 +551,9 @@ public final class Locks {
             }
             take(t, l);
             if (l.pi() && l.nWaiters > 0) {
+                boolean off = waitLock(c);
                 adjustPrio(t, 0); // the remaining waiters now boost the new owner
+                waitUnlock(c, off);
             }
             return rtmAcquired(c, t, l);
         }
@@ -562,6 +564,7 @@ public final class Locks {
             if (l.rtlock()) {
                 t.savedState = t.state;
             }
+            boolean off = waitLock(c);
             Task prevTop = l.topWaiter();
             l.enqueueWaiter(t);
             t.blockedOn = l;
@@ -572,6 +575,7 @@ public final class Locks {
             if (l.pi() && l.topWaiter() == t && l.owner != null) {
                 adjustPrio(l.owner, 0);
             }
+            waitUnlock(c, off);
         }
         // rtmutex_spin_on_owner: the top waiter spins while the owner runs and nothing else is due.
         Task owner = l.owner;
@@ -668,7 +672,9 @@ public final class Locks {
         l.owner = null;
         unhold(t, l);
         if (l.pi()) {
+            boolean off = waitLock(c);
             adjustPrio(t, 0);
+            waitUnlock(c, off);
         }
         wakeTop(l);
     }
@@ -699,6 +705,21 @@ public final class Locks {
             if (top != null && top.k == Exec.K_RTM_SPIN) {
                 kick(top, 0);
             }
+        }
+    }
+
+    /** raw_spin_lock_irq(&lock->wait_lock): the rt_mutex slow paths run with IRQs and preemption off. */
+    private boolean waitLock(Cpu c) {
+        boolean wasOff = c.irqsDisabled;
+        k.localIrqDisable(c);
+        k.preemptDisable(c);
+        return wasOff;
+    }
+
+    private void waitUnlock(Cpu c, boolean wasOff) {
+        k.preemptEnableNoResched(c);
+        if (!wasOff) {
+            k.localIrqEnableNoDeliver(c);
         }
     }
 
@@ -1013,7 +1034,9 @@ public final class Locks {
             }
             take(t, l);
             if (l.nWaiters > 0) {
+                boolean off = waitLock(c);
                 adjustPrio(t, 0);
+                waitUnlock(c, off);
             }
             return true;
         }
@@ -1027,6 +1050,7 @@ public final class Locks {
             l.contentions++;
             detectDeadlock(c, t, l);
             t.savedState = t.state;
+            boolean off = waitLock(c);
             Task prevTop = l.topWaiter();
             l.enqueueWaiter(t);
             t.blockedOn = l;
@@ -1037,6 +1061,7 @@ public final class Locks {
             if (l.topWaiter() == t && l.owner != null) {
                 adjustPrio(l.owner, 0);
             }
+            waitUnlock(c, off);
         }
         Task owner = l.owner;
         if (l.topWaiter() == t && owner != null && owner.onCpu && !Sched.needResched(c)) {
