@@ -19,6 +19,7 @@ public final class Stats {
     public long piSetprio;
     public long piBoosts;
     public long longestBoostNs;
+    public long longestInversionNs;
 
     // preemptibility operations actually executed (each charged its cost)
     public long preemptCountOps;

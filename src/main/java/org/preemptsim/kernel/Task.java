@@ -139,6 +139,8 @@ public final class Task {
     /** pi_blocked_on: the rt_mutex-based (or sleeping) lock this task waits for, or null. */
     public org.preemptsim.kernel.locking.LockInst blockedOn;
     public long blockedSinceNs;
+    /** When the current wait began to be a priority inversion (the owner runs at a lower priority), 0 if not. */
+    public long inversionSinceNs;
     /** The waiter's sort key (prio) and arrival order in blockedOn's waiter list. */
     public int waiterPrio;
     public long waiterSeq;

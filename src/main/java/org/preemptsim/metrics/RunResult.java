@@ -8,13 +8,32 @@ import java.util.Map;
  * bug that stopped it. No wall-clock figures: the same seed gives the same result bit for bit.
  *
  * @param workloads figures of the built-in workloads (hackbench's time, ...), or null when none
+ * @param locking   per-lock figures and priority inheritance, or null when the machine has no locks
  */
 public record RunResult(String model, String status, String bug, Latency latency, Throughput throughput,
-                        List<TaskResult> tasks, Counters counters, List<WorkloadResult> workloads) {
+                        List<TaskResult> tasks, Counters counters, List<WorkloadResult> workloads, Locking locking) {
 
     public RunResult(String model, String status, String bug, Latency latency, Throughput throughput,
                      List<TaskResult> tasks, Counters counters) {
-        this(model, status, bug, latency, throughput, tasks, counters, null);
+        this(model, status, bug, latency, throughput, tasks, counters, null, null);
+    }
+
+    /**
+     * Locks and priority inheritance: PI boosts (a task's priority raised by a waiter), the
+     * longest boost, and the longest priority inversion (a task waiting for a lock held by a
+     * lower-priority task, from the block to the acquisition).
+     */
+    public record Locking(List<LockResult> locks, long piBoosts, long piSetprioEvents, long longestBoostNs,
+                          long longestInversionNs) {
+    }
+
+    /**
+     * One declared lock (summed over its per-CPU instances). {@code word} is what it is on this
+     * build: spin, rwspin, rtlock, rt_mutex, mutex, semaphore, rwbase, or none (local_lock off RT).
+     * blocked_ns is time waiters slept or spun on an owner; spin_ns is time spun on the queued word.
+     */
+    public record LockResult(String name, String kind, String word, long acquisitions, long contentions,
+                             long blockedNs, long spinNs) {
     }
 
     /** min, avg and max exact; p99 from the HdrHistogram (3 significant digits). */
@@ -74,6 +93,10 @@ public record RunResult(String model, String status, String bug, Latency latency
     }
 
     public RunResult withWorkloads(List<WorkloadResult> w) {
-        return new RunResult(model, status, bug, latency, throughput, tasks, counters, w);
+        return new RunResult(model, status, bug, latency, throughput, tasks, counters, w, locking);
+    }
+
+    public RunResult withLocking(Locking l) {
+        return new RunResult(model, status, bug, latency, throughput, tasks, counters, workloads, l);
     }
 }

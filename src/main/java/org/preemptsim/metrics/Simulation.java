@@ -2,6 +2,9 @@ package org.preemptsim.metrics;
 
 import org.preemptsim.kernel.Cpu;
 import org.preemptsim.kernel.Kernel;
+import org.preemptsim.kernel.LockSpec;
+import org.preemptsim.kernel.locking.LockInst;
+import org.preemptsim.kernel.locking.Locks;
 import org.preemptsim.kernel.MachineSpec;
 import org.preemptsim.kernel.Model;
 import org.preemptsim.kernel.PreemptPoint;
@@ -136,7 +139,36 @@ public final class Simulation {
         RunResult.Counters counters = new RunResult.Counters(st.events, switches, st.wakeups, st.migrations, preemptions,
             st.reschedIpis, st.callFunctionIpis, st.reschedRequests, st.lazyReschedRequests, st.hardirqs, st.nmis,
             st.softirqRuns, ops);
-        return new RunResult(model, "ok", null, RunResult.Latency.of(rec.all()),
+        RunResult result = new RunResult(model, "ok", null, RunResult.Latency.of(rec.all()),
             new RunResult.Throughput(userPerS, cpuTime), tasks, counters);
+        return k.spec.locks().isEmpty() ? result : result.withLocking(locking(k));
+    }
+
+    private static final String[] WORDS = {"", "spin", "rwspin", "rtlock", "rt_mutex", "mutex", "semaphore", "rwbase", "none"};
+
+    static RunResult.Locking locking(Kernel k) {
+        Locks locks = k.locks;
+        List<RunResult.LockResult> list = new ArrayList<>();
+        for (int d = 0; d < k.spec.locks().size(); d++) {
+            long acq = 0;
+            long cont = 0;
+            long blocked = 0;
+            long spin = 0;
+            int word = 0;
+            for (int i = 0; i < locks.instances(); i++) {
+                LockInst l = locks.instance(i);
+                if (l.decl == d) {
+                    acq += l.acquisitions;
+                    cont += l.contentions;
+                    blocked += l.blockedNs;
+                    spin += l.spinNs;
+                    word = l.impl;
+                }
+            }
+            LockSpec spec = k.spec.locks().get(d);
+            list.add(new RunResult.LockResult(spec.name(), spec.kind().key(), WORDS[word], acq, cont, blocked, spin));
+        }
+        Stats st = k.stats;
+        return new RunResult.Locking(list, st.piBoosts, st.piSetprio, st.longestBoostNs, st.longestInversionNs);
     }
 }

@@ -45,6 +45,47 @@ class InvariantTest {
         }
     }
 
+    static Stream<Long> allLockSeeds() {
+        return LongStream.rangeClosed(1, 60).boxed();
+    }
+
+    /** The same invariants with every lock type (mutex, rt_mutex, semaphore, rwlock, seqlock, local_lock). */
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("allLockSeeds")
+    void shouldKeepTheInvariantsWithEveryLockType(long seed) {
+        MachineSpec spec = RandomMachines.generateAllLocks(seed);
+        for (Model model : MODELS) {
+            Kernel probe = new Kernel(spec, model, PreemptTable.KERNEL, new org.preemptsim.trace.TraceSink() { });
+            InvariantChecker checker = new InvariantChecker(probe.preemptCountOn);
+            RunResult r = Simulation.run(spec, model, PreemptTable.KERNEL, List.of(checker));
+            checker.finish();
+            assertThat(r.status()).as("seed %d %s: %s", seed, model.name(), r.bug()).isEqualTo("ok");
+            assertThat(checker.violations).as("seed %d %s", seed, model.name()).isEmpty();
+        }
+    }
+
+    /** The generator really exercises every lock type, contention and priority inheritance. */
+    @org.junit.jupiter.api.Test
+    void shouldExerciseEveryLockTypeWithContentionAndPriorityInheritance() {
+        java.util.Map<String, long[]> perKind = new java.util.TreeMap<>();
+        long boosts = 0;
+        for (long seed = 1; seed <= 30; seed++) {
+            MachineSpec spec = RandomMachines.generateAllLocks(seed);
+            RunResult r = Simulation.run(spec, Model.of("rt"));
+            boosts += r.locking().piBoosts();
+            for (RunResult.LockResult l : r.locking().locks()) {
+                long[] a = perKind.computeIfAbsent(l.kind(), x -> new long[2]);
+                a[0] += l.acquisitions();
+                a[1] += l.contentions();
+            }
+        }
+        assertThat(perKind.keySet()).containsExactlyInAnyOrder("mutex", "rt_mutex", "semaphore", "spinlock", "rwlock",
+            "seqlock", "local_lock", "raw_spinlock");
+        perKind.forEach((kind, a) -> assertThat(a[0]).as(kind + " acquisitions").isPositive());
+        assertThat(perKind.values().stream().mapToLong(a -> a[1]).sum()).as("contentions").isPositive();
+        assertThat(boosts).as("PI boosts on rt").isPositive();
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
     void shouldGiveIdenticalResultsForTheSameSeed(long seed) {

@@ -53,8 +53,9 @@ class NonRtBaselineTest {
     }
 
     static String sha(MachineSpec spec, String model, boolean staticBuild) {
+        // The locking figures are new output of the locking/RT issue, not a changed result: left out.
         String json = JsonReport.toJson(new Results("preemptsim", spec.name(), "6.18", spec.seed(), spec.durationNs(),
-            List.of(Simulation.run(spec, Model.of(model, staticBuild)))));
+            List.of(Simulation.run(spec, Model.of(model, staticBuild)).withLocking(null))));
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

@@ -169,8 +169,14 @@ public final class Locks {
                     spinPrologue(c, t, flavour);
                     return spinAcquire(c, t, l, true);
                 case LockInst.NONE:
-                    // local_lock off RT: preempt_disable, or local_irq_save for the irqsave flavour.
-                    spinPrologue(c, t, flavour);
+                    // local_lock off RT: preempt_disable, or only local_irq_save for the irqsave flavour.
+                    if (flavour == Op.LOCK_IRQSAVE) {
+                        t.irqSaveStack = (t.irqSaveStack << 1) | (c.irqsDisabled ? 1 : 0);
+                        t.irqSaveDepth++;
+                        k.localIrqDisable(c);
+                    } else {
+                        k.preemptDisable(c);
+                    }
                     take(t, l);
                     return advance(t);
                 case LockInst.RTLOCK:
@@ -270,6 +276,16 @@ public final class Locks {
                 return spinEpilogue(c, t, flavour);
             case LockInst.NONE:
                 release(t, l);
+                if (flavour == Op.LOCK_IRQSAVE) {
+                    if (t.phase == 0) {
+                        boolean wasDisabled = (t.irqSaveStack & 1) != 0;
+                        t.irqSaveStack >>>= 1;
+                        t.irqSaveDepth--;
+                        advance(t);
+                        return wasDisabled || !k.localIrqEnable(c);
+                    }
+                    return advance(t);
+                }
                 return spinEpilogue(c, t, flavour);
             case LockInst.RTLOCK:
                 if (t.phase == 0) {
@@ -543,6 +559,7 @@ public final class Locks {
                 l.removeWaiter(t);
                 t.blockedOn = null;
                 l.blockedNs += k.now - t.blockedSinceNs;
+                endInversion(t);
                 if (l.rtlock()) {
                     k.exec.setCurrentStatePublic(c, t, t.savedState);
                 } else {
@@ -569,6 +586,7 @@ public final class Locks {
             l.enqueueWaiter(t);
             t.blockedOn = l;
             t.blockedSinceNs = k.now;
+            t.inversionSinceNs = l.owner != null && l.owner.normalPrio > t.prio ? k.now : 0;
             if (prevTop != null && l.topWaiter() != prevTop) {
                 kick(prevTop, 0); // no longer top: it stops spinning and sleeps
             }
@@ -778,6 +796,13 @@ public final class Locks {
             }
             cycle.append(", who waits for ").append(w);
             o = w.owner;
+        }
+    }
+
+    private void endInversion(Task t) {
+        if (t.inversionSinceNs > 0) {
+            k.stats.longestInversionNs = Math.max(k.stats.longestInversionNs, k.now - t.inversionSinceNs);
+            t.inversionSinceNs = 0;
         }
     }
 
