@@ -889,7 +889,12 @@ public final class Exec {
             case Op.KSOFTIRQD:
                 return ksoftirqdStep(c, t);
             case Op.IRQ_THREAD:
-                return irqThreadStep(c, t, p.c(t.pc));
+                return irqThreadWait(c, t);
+            case Op.IRQ_THREAD_WORK:
+                return irqThreadWork(c, t, p.c(t.pc));
+            case Op.IRQ_THREAD_DONE:
+                t.pc++;
+                return !irq().unmask(c, p.c(t.pc - 1));
             case Op.KTIMERS:
                 return ktimersStep(c, t);
             case Op.JOB_DONE:
@@ -1304,47 +1309,26 @@ public final class Exec {
         }
     }
 
-    /**
-     * irq_thread with irq_forced_thread_fn: wait for IRQTF_RUNTHREAD; local_bh_disable; the
-     * device handler's work; local_bh_enable (which runs the softirqs it raised, in this thread);
-     * irq_finalize_oneshot unmasks the line.
-     */
-    private boolean irqThreadStep(Cpu c, Task t, int s) {
-        switch (t.phase) {
-            case 0:
-                if (!t.runThread) {
-                    setCurrentState(c, t, Task.TASK_INTERRUPTIBLE);
-                    t.kAfterSched = K_RUN;
-                    return schedule(c, t, SV_SCHEDULE, PreemptPoint.SCHEDULE);
-                }
-                t.runThread = false;
-                t.phase = 1;
-                // fall through
-            case 1:
-                if (!rtLocalBhDisable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET)) {
-                    return false;
-                }
-                irq().threadHandlerEffects(c, s);
-                t.phase = 2;
-                t.segOp = Op.IRQ_THREAD;
-                t.segWork = irq().takeThreadWork(s);
-                startSeg(c, t, t.segWork);
-                return false;
-            case 2:
-            case 3:
-                if (t.phase == 2) {
-                    t.phase = 3;
-                }
-                return rtLocalBhEnable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET, 3, 5, false);
-            case 4:
-                return rtLocalBhEnable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET, 3, 5, false);
-            case 5:
-                t.phase = 0;
-                t.k = K_RUN;
-                return !irq().unmask(c, s);
-            default:
-                throw new IllegalStateException("irq_thread phase " + t.phase);
+    /** irq_wait_for_interrupt: sleep until the primary handler set IRQTF_RUNTHREAD. */
+    private boolean irqThreadWait(Cpu c, Task t) {
+        if (!t.runThread) {
+            setCurrentState(c, t, Task.TASK_INTERRUPTIBLE);
+            t.kAfterSched = K_RUN;
+            return schedule(c, t, SV_SCHEDULE, PreemptPoint.SCHEDULE);
         }
+        t.runThread = false;
+        t.pc++;
+        return true;
+    }
+
+    /** The threaded handler: its effects (raise its softirq with BH disabled, wake), then its work. */
+    private boolean irqThreadWork(Cpu c, Task t, int s) {
+        irq().threadHandlerEffects(c, s);
+        t.pc++;
+        t.segOp = Op.IRQ_THREAD;
+        t.segWork = irq().takeThreadWork(s);
+        startSeg(c, t, t.segWork);
+        return false;
     }
 
     /**

@@ -178,12 +178,13 @@ public final class Kernel {
             cpus[c].preemptCount = PreemptCount.PREEMPT_ENABLED + (preemptCountOn ? 1 : 0);
             tasks[nrSpecTasks + n + c] = idle;
         }
+        validateIrqSources();
         int next = nrSpecTasks + 2 * n;
         if (threaded) {
             // setup_irq_thread: "irq/%d-%s", sched_set_fifo() = SCHED_FIFO MAX_RT_PRIO / 2.
             for (int s = 0; s < spec.irqs().size(); s++) {
                 IrqSourceSpec src = spec.irqs().get(s);
-                Program p = new ProgramBuilder().at("kernel/irq/manage.c irq_thread").irqThread(s).build();
+                Program p = new ProgramBuilder().at("kernel/irq/manage.c irq_thread").irqThread(s, src.lock()).build();
                 Task th = sleepingKthread(next, 100 + s, "irq/" + src.irq() + "-" + src.name(), p, src.cpu(), Policy.SCHED_FIFO, 50);
                 th.irqSource = s;
                 tasks[next++] = th;
@@ -225,6 +226,24 @@ public final class Kernel {
             s[i] = p.distribution(i).bind(r);
         }
         return s;
+    }
+
+    private void validateIrqSources() {
+        for (IrqSourceSpec s : spec.irqs()) {
+            if (s.cpu() < 0 || s.cpu() >= spec.cpus()) {
+                throw new IllegalArgumentException("IRQ " + s.name() + ": CPU " + s.cpu() + " does not exist");
+            }
+            if (s.lock() >= 0) {
+                if (s.lock() >= spec.locks().size()) {
+                    throw new IllegalArgumentException("IRQ " + s.name() + ": unknown lock " + s.lock());
+                }
+                org.preemptsim.kernel.locking.LockKind kind = spec.locks().get(s.lock()).kind();
+                if (kind != org.preemptsim.kernel.locking.LockKind.SPINLOCK && kind != org.preemptsim.kernel.locking.LockKind.RAW_SPINLOCK) {
+                    throw new IllegalArgumentException("IRQ " + s.name() + ": a handler can only take a spinlock_t or raw_spinlock_t, not a "
+                        + kind.cType());
+                }
+            }
+        }
     }
 
     private void validateProgram(TaskSpec ts) {

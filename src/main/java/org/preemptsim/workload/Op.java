@@ -78,8 +78,12 @@ public final class Op {
     public static final int SEQ_READ = 35;
     public static final int MIGRATE_DISABLE = 36;
     public static final int MIGRATE_ENABLE = 37;
-    /** PREEMPT_RT's irq_thread loop for IRQ source c (forced threading). */
+    /** PREEMPT_RT irq_thread: wait for IRQTF_RUNTHREAD of IRQ source c. */
     public static final int IRQ_THREAD = 38;
+    /** The threaded handler's work and effects for IRQ source c. */
+    public static final int IRQ_THREAD_WORK = 40;
+    /** irq_finalize_oneshot: unmask IRQ source c's line. */
+    public static final int IRQ_THREAD_DONE = 41;
     /** PREEMPT_RT's ktimers/N loop (TIMER and HRTIMER softirqs). */
     public static final int KTIMERS = 39;
 
@@ -128,6 +132,8 @@ public final class Op {
             case MIGRATE_DISABLE: return "migrate_disable";
             case MIGRATE_ENABLE: return "migrate_enable";
             case IRQ_THREAD: return "irq_thread";
+            case IRQ_THREAD_WORK: return "irq_thread_fn";
+            case IRQ_THREAD_DONE: return "irq_finalize_oneshot";
             case KTIMERS: return "ktimers";
             case JOB_DONE: return "job_done";
             default: return "op" + op;

@@ -287,9 +287,21 @@ public final class ProgramBuilder {
         return add(Op.JOB_DONE, nonNegative(deadlineNs, "deadline"), 0, 0, 0, null);
     }
 
-    /** The irq_thread loop of IRQ source {@code source} (PREEMPT_RT). */
-    public ProgramBuilder irqThread(int source) {
-        return add(Op.IRQ_THREAD, 0, 0, source, 0, null);
+    /**
+     * The irq_thread loop of IRQ source {@code source} (PREEMPT_RT forced threading):
+     * irq_wait_for_interrupt, then irq_forced_thread_fn (local_bh_disable, the handler under its
+     * lock if any, local_bh_enable), then irq_finalize_oneshot.
+     */
+    public ProgramBuilder irqThread(int source, int lock) {
+        loop(0).add(Op.IRQ_THREAD, 0, 0, source, 0, null).localBhDisable();
+        if (lock >= 0) {
+            spinLock(lock);
+        }
+        add(Op.IRQ_THREAD_WORK, 0, 0, source, 0, null);
+        if (lock >= 0) {
+            spinUnlock(lock);
+        }
+        return localBhEnable().add(Op.IRQ_THREAD_DONE, 0, 0, source, 0, null).endLoop();
     }
 
     public ProgramBuilder ktimers() {

@@ -30,6 +30,8 @@ public final class Irq {
     static final int H_HANDLER = 2;
     static final int H_AFTER_SOFTIRQ = 3;
     static final int H_EXIT = 4;
+    /** A handler spinning for the lock it takes (dev[s].lock()). */
+    static final int H_LOCK_WAIT = 5;
     // softirq frame phases
     static final int S_RESTART = 10;
     static final int S_HANDLERS = 11;
@@ -485,12 +487,33 @@ public final class Irq {
         switch (c.framePhase[d]) {
             case H_ENTRY: {
                 int arg = c.frameArg[d];
+                int s = arg - DEVICE_BASE;
+                if (s >= 0 && !threaded && dev[s].lock() >= 0 && !k.locks.irqLock(c, dev[s].lock(), true)) {
+                    c.framePhase[d] = H_LOCK_WAIT;
+                    k.acctSwitch(c);
+                    return false;
+                }
+                long cost = handlerEnter(c, arg);
+                c.framePhase[d] = H_HANDLER;
+                k.startSegment(c, cost);
+                return false;
+            }
+            case H_LOCK_WAIT: {
+                int arg = c.frameArg[d];
+                if (!k.locks.irqLock(c, dev[arg - DEVICE_BASE].lock(), false)) {
+                    k.acctSwitch(c);
+                    return false;
+                }
                 long cost = handlerEnter(c, arg);
                 c.framePhase[d] = H_HANDLER;
                 k.startSegment(c, cost);
                 return false;
             }
             case H_HANDLER: {
+                int hs = c.frameArg[d] - DEVICE_BASE;
+                if (hs >= 0 && !threaded && dev[hs].lock() >= 0) {
+                    k.locks.irqUnlock(c, dev[hs].lock());
+                }
                 handlerExit(c, c.frameArg[d]);
                 // irq_exit_rcu: drop the hardirq count, then softirqs if not nested in one.
                 k.preemptCountSub(c, PreemptCount.HARDIRQ_OFFSET);

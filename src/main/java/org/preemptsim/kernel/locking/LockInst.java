@@ -55,6 +55,9 @@ public final class LockInst {
     Task spinTail;
     /** Readers spinning on an odd seqcount (non-RT). */
     Task seqSpinHead;
+    /** CPUs whose hardirq handler spins for this word. */
+    org.preemptsim.kernel.Cpu[] irqWaiters = new org.preemptsim.kernel.Cpu[2];
+    int nIrqWaiters;
 
     // metrics
     public long acquisitions;

@@ -64,6 +64,24 @@ public final class Lockdep {
         int b = l.decl;
         String here = site(c, t);
         String at = where(c, t);
+        // mark_usage (the IRQ-safety states) comes before validate_chain in __lock_acquire.
+        boolean hardirq = PreemptCount.inHardirq(c.preemptCount);
+        if (hardirq) {
+            if (hardirqSite[b] == null) {
+                hardirqSite[b] = here;
+            }
+        } else if (!c.irqsDisabled && irqsOnSite[b] == null) {
+            irqsOnSite[b] = here;
+        }
+        if (hardirqSite[b] != null && irqsOnSite[b] != null) {
+            throw k.bug("WARNING: inconsistent lock state", c, t,
+                "inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage.\nlock " + className(b)
+                    + " was taken in hardirq context at " + hardirqSite[b]
+                    + "\nand with IRQs enabled at " + irqsOnSite[b]
+                    + "\n\n Possible unsafe locking scenario:\n\n       CPU0\n       ----\n  lock(" + className(b)
+                    + ");\n  <Interrupt>\n    lock(" + className(b) + ");\n\n *** DEADLOCK ***");
+        }
+
         for (int i = 0; i < t.heldLockCount; i++) {
             LockInst h = k.locks.instance(t.heldLocks[i]);
             if (h.decl < 0) {
@@ -95,22 +113,6 @@ public final class Lockdep {
                 after[a].set(b);
                 edgeSite[a * n + b] = here;
             }
-        }
-        boolean hardirq = PreemptCount.inHardirq(c.preemptCount);
-        if (hardirq) {
-            if (hardirqSite[b] == null) {
-                hardirqSite[b] = here;
-            }
-        } else if (!c.irqsDisabled && irqsOnSite[b] == null) {
-            irqsOnSite[b] = here;
-        }
-        if (hardirqSite[b] != null && irqsOnSite[b] != null) {
-            throw k.bug("WARNING: inconsistent lock state", c, t,
-                "inconsistent {IN-HARDIRQ-W} -> {HARDIRQ-ON-W} usage.\nlock " + className(b)
-                    + " was taken in hardirq context at " + hardirqSite[b]
-                    + "\nand with IRQs enabled at " + irqsOnSite[b]
-                    + "\n\n Possible unsafe locking scenario:\n\n       CPU0\n       ----\n  lock(" + className(b)
-                    + ");\n  <Interrupt>\n    lock(" + className(b) + ");\n\n *** DEADLOCK ***");
         }
     }
 

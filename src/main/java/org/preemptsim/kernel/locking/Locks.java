@@ -158,7 +158,9 @@ public final class Locks {
     public boolean lockStep(Cpu c, Task t, int d, int flavour) {
         if (t.phase == 0) {
             LockInst l = word(c, d);
-            lockdep.acquire(c, t, l);
+            if (l.impl != LockInst.SPIN && l.impl != LockInst.RWSPIN && l.impl != LockInst.NONE) {
+                lockdep.acquire(c, t, l);
+            }
             switch (l.impl) {
                 case LockInst.SPIN:
                 case LockInst.RWSPIN:
@@ -167,6 +169,7 @@ public final class Locks {
                         return rtRawBhLock(c, t, l);
                     }
                     spinPrologue(c, t, flavour);
+                    lockdep.acquire(c, t, l); // spin_acquire comes after the flavour's IRQ/BH disabling
                     return spinAcquire(c, t, l, true);
                 case LockInst.NONE:
                     // local_lock off RT: preempt_disable, or only local_irq_save for the irqsave flavour.
@@ -177,6 +180,7 @@ public final class Locks {
                     } else {
                         k.preemptDisable(c);
                     }
+                    lockdep.acquire(c, t, l);
                     take(t, l);
                     return advance(t);
                 case LockInst.RTLOCK:
@@ -245,6 +249,7 @@ public final class Locks {
         }
         t.phase = 0;
         k.preemptDisable(c);
+        lockdep.acquire(c, t, l);
         return spinAcquire(c, t, l, true);
     }
 
@@ -475,6 +480,9 @@ public final class Locks {
 
     /** Hand a free word to the head of the queue: one writer, or a run of readers. */
     private void grantSpinners(LockInst l) {
+        if (l.nIrqWaiters > 0 && l.spinHead == null) {
+            kickIrqWaiters(l);
+        }
         while (l.spinHead != null) {
             Task next = l.spinHead;
             if (next.spinWrite) {
@@ -541,6 +549,62 @@ public final class Locks {
                 System.arraycopy(t.heldLocks, i + 1, t.heldLocks, i, t.heldLockCount - i - 1);
                 t.heldLockCount--;
                 return;
+            }
+        }
+    }
+
+    // ================================================================== locks in hardirq handlers
+
+    /**
+     * spin_lock in a hardirq handler (off PREEMPT_RT; there handlers are threads): the count goes
+     * up, lockdep sees a hardirq-context acquisition; a word held on another CPU is spun on in the
+     * handler. Returns false when the handler must spin (this CPU's frame is kicked on release).
+     * "current" in the handler is the interrupted task: a word it holds is a self-deadlock.
+     */
+    public boolean irqLock(Cpu c, int d, boolean first) {
+        LockInst l = word(c, d);
+        Task cur = c.curr;
+        if (first) {
+            lockdep.acquire(c, cur, l);
+            k.preemptDisable(c);
+        }
+        if (l.owner == null && l.spinHead == null) {
+            take(cur, l);
+            return true;
+        }
+        if (l.owner == cur) {
+            throw k.bug("BUG: spinlock recursion on CPU#" + c.id + ", " + cur.comm + "/" + cur.pid, c, cur,
+                "lock: " + l + " taken in a hardirq handler while the interrupted task holds it");
+        }
+        if (first) {
+            l.contentions++;
+            if (l.nIrqWaiters == l.irqWaiters.length) {
+                l.irqWaiters = java.util.Arrays.copyOf(l.irqWaiters, l.nIrqWaiters * 2);
+            }
+            l.irqWaiters[l.nIrqWaiters++] = c;
+        }
+        return false;
+    }
+
+    public void irqUnlock(Cpu c, int d) {
+        LockInst l = held(c, c.curr, d);
+        for (int i = 0; i < l.nIrqWaiters; i++) {
+            if (l.irqWaiters[i] == c) {
+                System.arraycopy(l.irqWaiters, i + 1, l.irqWaiters, i, l.nIrqWaiters - i - 1);
+                l.irqWaiters[--l.nIrqWaiters] = null;
+                break;
+            }
+        }
+        spinRelease(c, c.curr, l);
+        k.preemptEnableNoResched(c);
+    }
+
+    /** After a release, handlers spinning for the word try again. */
+    private void kickIrqWaiters(LockInst l) {
+        for (int i = 0; i < l.nIrqWaiters; i++) {
+            Cpu w = l.irqWaiters[i];
+            if (w.depth > 0 && !w.segActive) {
+                k.armSegment(w, k.costs.spinHandoffNs());
             }
         }
     }
@@ -848,12 +912,13 @@ public final class Locks {
 
     public boolean readLockStep(Cpu c, Task t, int d, int flavour) {
         LockInst l = word(c, d);
-        if (t.phase == 0) {
-            lockdep.acquire(c, t, l);
-        }
         if (l.impl == LockInst.RWSPIN) {
             spinPrologue(c, t, flavour);
+            lockdep.acquire(c, t, l);
             return spinAcquire(c, t, l, false);
+        }
+        if (t.phase == 0) {
+            lockdep.acquire(c, t, l);
         }
         // rwbase_read_lock: the fast path unless a writer is in or pending.
         if (t.phase == 0) {
