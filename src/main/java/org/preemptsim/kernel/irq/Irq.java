@@ -493,10 +493,7 @@ public final class Irq {
                     k.acctSwitch(c);
                     return false;
                 }
-                long cost = handlerEnter(c, arg);
-                c.framePhase[d] = H_HANDLER;
-                k.startSegment(c, cost);
-                return false;
+                return runHandler(c, d, arg);
             }
             case H_LOCK_WAIT: {
                 int arg = c.frameArg[d];
@@ -504,10 +501,7 @@ public final class Irq {
                     k.acctSwitch(c);
                     return false;
                 }
-                long cost = handlerEnter(c, arg);
-                c.framePhase[d] = H_HANDLER;
-                k.startSegment(c, cost);
-                return false;
+                return runHandler(c, d, arg);
             }
             case H_HANDLER: {
                 int hs = c.frameArg[d] - DEVICE_BASE;
@@ -544,6 +538,14 @@ public final class Irq {
             default:
                 throw new IllegalStateException("hardirq phase " + c.framePhase[d]);
         }
+    }
+
+    /** The handler's entry, effects and work segment. */
+    private boolean runHandler(Cpu c, int d, int arg) {
+        long cost = handlerEnter(c, arg);
+        c.framePhase[d] = H_HANDLER;
+        k.startSegment(c, cost);
+        return false;
     }
 
     /** The handler's trace entry and its effects; returns its cost. */

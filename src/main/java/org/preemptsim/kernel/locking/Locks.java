@@ -639,34 +639,45 @@ public final class Locks {
             return rtmAcquired(c, t, l);
         }
         if (t.blockedOn != l) {
-            // task_blocks_on_rt_mutex
-            l.contentions++;
-            detectDeadlock(c, t, l);
-            if (l.rtlock()) {
-                t.savedState = t.state;
-            }
-            boolean off = waitLock(c);
-            Task prevTop = l.topWaiter();
-            l.enqueueWaiter(t);
-            t.blockedOn = l;
-            t.blockedSinceNs = k.now;
-            t.inversionSinceNs = l.owner != null && l.owner.normalPrio > t.prio ? k.now : 0;
-            if (prevTop != null && l.topWaiter() != prevTop) {
-                kick(prevTop, 0); // no longer top: it stops spinning and sleeps
-            }
-            if (l.pi() && l.topWaiter() == t && l.owner != null) {
-                adjustPrio(l.owner, 0);
-            }
-            waitUnlock(c, off);
+            blockOn(c, t, l, l.rtlock());
         }
-        // rtmutex_spin_on_owner: the top waiter spins while the owner runs and nothing else is due.
+        return spinOrSleep(c, t, l, l.rtlock() ? Task.TASK_RTLOCK_WAIT : Task.TASK_UNINTERRUPTIBLE);
+    }
+
+    /**
+     * task_blocks_on_rt_mutex: queue t as a waiter (under the wait_lock), a new top waiter boosts
+     * the owner through the chain, a displaced top waiter stops spinning.
+     */
+    private void blockOn(Cpu c, Task t, LockInst l, boolean saveState) {
+        l.contentions++;
+        detectDeadlock(c, t, l);
+        if (saveState) {
+            t.savedState = t.state;
+        }
+        boolean off = waitLock(c);
+        Task prevTop = l.topWaiter();
+        l.enqueueWaiter(t);
+        t.blockedOn = l;
+        t.blockedSinceNs = k.now;
+        t.inversionSinceNs = l.owner != null && l.owner.normalPrio > t.prio ? k.now : 0;
+        if (prevTop != null && l.topWaiter() != prevTop) {
+            kick(prevTop, 0); // no longer top: it stops spinning and sleeps
+        }
+        if (l.pi() && l.topWaiter() == t && l.owner != null) {
+            adjustPrio(l.owner, 0);
+        }
+        waitUnlock(c, off);
+    }
+
+    /** rtmutex_spin_on_owner while we are top waiter and the owner runs and nothing else is due, else sleep. */
+    private boolean spinOrSleep(Cpu c, Task t, LockInst l, int sleepState) {
         Task owner = l.owner;
-        if (l.topWaiter() == t && owner != null && owner.onCpu && !Sched.needResched(c) && l.impl != LockInst.SEMAPHORE) {
+        if (l.topWaiter() == t && owner != null && owner.onCpu && !Sched.needResched(c)) {
             t.k = Exec.K_RTM_SPIN;
             k.acctSwitch(c);
             return false;
         }
-        k.exec.setCurrentStatePublic(c, t, l.rtlock() ? Task.TASK_RTLOCK_WAIT : Task.TASK_UNINTERRUPTIBLE);
+        k.exec.setCurrentStatePublic(c, t, sleepState);
         t.k = Exec.K_RUN;
         return k.exec.schedulePublic(c, t, PreemptPoint.SCHEDULE);
     }
@@ -1120,6 +1131,7 @@ public final class Locks {
                 l.removeWaiter(t);
                 t.blockedOn = null;
                 l.blockedNs += k.now - t.blockedSinceNs;
+                endInversion(t);
                 k.exec.setCurrentStatePublic(c, t, t.savedState);
             }
             take(t, l);
@@ -1137,31 +1149,9 @@ public final class Locks {
 
     private void rtmWaitOnly(Cpu c, Task t, LockInst l) {
         if (t.blockedOn != l) {
-            l.contentions++;
-            detectDeadlock(c, t, l);
-            t.savedState = t.state;
-            boolean off = waitLock(c);
-            Task prevTop = l.topWaiter();
-            l.enqueueWaiter(t);
-            t.blockedOn = l;
-            t.blockedSinceNs = k.now;
-            if (prevTop != null && l.topWaiter() != prevTop) {
-                kick(prevTop, 0);
-            }
-            if (l.topWaiter() == t && l.owner != null) {
-                adjustPrio(l.owner, 0);
-            }
-            waitUnlock(c, off);
+            blockOn(c, t, l, true);
         }
-        Task owner = l.owner;
-        if (l.topWaiter() == t && owner != null && owner.onCpu && !Sched.needResched(c)) {
-            t.k = Exec.K_RTM_SPIN;
-            k.acctSwitch(c);
-            return;
-        }
-        k.exec.setCurrentStatePublic(c, t, Task.TASK_RTLOCK_WAIT);
-        t.k = Exec.K_RUN;
-        k.exec.schedulePublic(c, t, PreemptPoint.SCHEDULE);
+        spinOrSleep(c, t, l, Task.TASK_RTLOCK_WAIT);
     }
 
     /** local_unlock(&softirq_ctrl.lock). */
