@@ -240,7 +240,7 @@ public final class ScenarioReader {
         BigDecimal max = percent ? BigDecimal.valueOf(100) : BigDecimal.ONE;
         if (v.compareTo(max) > 0) {
             throw new ScenarioError(n.at(), "a share is between 0% and 100% (0 and 1), got " + text,
-                percent ? null : "write " + text + "% for a percentage");
+                percent ? "100% makes every spinlock_t raw" : "write " + text + "% for a percentage");
         }
         return v.multiply(BigDecimal.valueOf(percent ? 10_000 : 1_000_000)).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }

@@ -83,7 +83,7 @@ public final class StepReader {
         LockCall.Parsed call = LockCall.parse(op);
         if (call != null || op.equals("cond_resched_lock")) {
             if (call != null && !call.call().allows(call.flavour())) {
-                throw flavourRefused(call, keyAt);
+                throw flavourRefused(call, keyAt, v instanceof Node.Scalar s ? s.text() : "L");
             }
             if (v == null) {
                 throw new ScenarioError(at, op + " needs the name of a lock", "write '- " + op + ": dev_lock'");
@@ -157,17 +157,16 @@ public final class StepReader {
     }
 
     /** A flavour the lock type does not have: mutex_lock_irq, down_bh, local_lock_bh, ... */
-    private static ScenarioError flavourRefused(LockCall.Parsed p, Where at) {
+    private static ScenarioError flavourRefused(LockCall.Parsed p, Where at, String lock) {
         LockCall c = p.call();
-        String plain = c.name(p.unlock(), Op.LOCK_PLAIN);
-        String flavour = LockCall.suffix(p.unlock(), p.flavour());
+        String plain = "'- " + c.name(p.unlock(), Op.LOCK_PLAIN) + ": " + lock + "'";
         if (c == LockCall.LOCAL) {
             return new ScenarioError(at, p.name() + " is not simulated: local_lock_t is taken with local_lock or local_lock_irqsave",
-                "write '- " + plain + ": L' or '- " + c.name(p.unlock(), Op.LOCK_IRQSAVE) + ": L'");
+                "write " + plain + " or '- " + c.name(p.unlock(), Op.LOCK_IRQSAVE) + ": " + lock + "'");
         }
-        return new ScenarioError(at, p.name() + " is not a kernel call: a " + c.kind().cType() + " has no " + flavour
-            + " flavour (it may sleep, so it is never taken with interrupts or bottom halves off)",
-            "write '- " + plain + ": L'; a lock taken with interrupts off is a spinlock (kind: spinlock or raw_spinlock)");
+        return new ScenarioError(at, p.name() + " is not a kernel call: " + c.kind().cType() + " has no "
+            + LockCall.suffix(p.unlock(), p.flavour()) + " flavour (it may sleep)",
+            "write " + plain + "; only spinning locks are taken with interrupts or bottom halves off");
     }
 
     private static Step kernel(Node v, Where at) {
