@@ -69,10 +69,10 @@ public final class ExplainCommand implements Callable<Integer> {
         if (cs.scenario().description() != null) {
             sb.append("  ").append(cs.scenario().description().strip().replace("\n", "\n  ")).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "kernel %s, %s build, %d CPUs (LLC of %d), HZ=%d (tick %s), idle %s, debug checks %s%n",
-            m.profile().version(), m.staticBuild() ? "static" : "dynamic (PREEMPT_DYNAMIC)", m.cpus(), m.llcSize(), m.hz(),
-            Durations.format(m.tickNs()), m.idlePoll() ? "polls TIF_NEED_RESCHED" : "needs an IPI to wake",
-            m.debugChecks() ? "on" : "off"));
+        sb.append(String.format(Locale.ROOT, "kernel %s, %s build, %d CPUs (LLC of %d), HZ=%d (tick %s), idle %s, debug checks %s, "
+            + "lockdep %s%n", m.profile().version(), m.staticBuild() ? "static" : "dynamic (PREEMPT_DYNAMIC)", m.cpus(), m.llcSize(),
+            m.hz(), Durations.format(m.tickNs()), m.idlePoll() ? "polls TIF_NEED_RESCHED" : "needs an IPI to wake",
+            m.debugChecks() ? "on" : "off", m.lockdep() ? "on" : "off"));
         sb.append("duration ").append(Durations.format(m.durationNs())).append(", seed ").append(m.seed()).append('\n');
         sb.append("models: ").append(RunCommand.names(cs.models()));
         if (!cs.refusedDefaults().isEmpty()) {

@@ -61,6 +61,23 @@ class LockExamplesTest {
     }
 
     @Test
+    void shouldExplainWhatEachLockIsOnEachModelsBuild() {
+        assertThat(Cli.exec("explain", "examples/locks-rt.yaml").out())
+            .contains("debug checks on, lockdep off\n")
+            .contains("  dev_mutex  struct mutex\n"
+                + "      none, full: sleeping mutex, FIFO waiters, spins while the owner runs, no PI\n"
+                + "      rt: rt_mutex with PI\n")
+            .contains("mutex_lock dev_mutex");
+        assertThat(Cli.exec("explain", "examples/raw-share.yaml").out())
+            .contains("  raw_spinlock_share 6%: 1 spinlock_t made raw (rq_lock), 16 stay spinlock_t\n")
+            .contains("  rq_lock  raw_spinlock_t (declared spinlock_t, made raw by raw_spinlock_share)\n      full, rt: spins, preemption off\n")
+            .contains("raw_spin_lock rq_lock");
+        assertThat(Cli.exec("explain", "examples/rwlock.yaml").out())
+            .contains("      rt: rwbase_rt: readers share; a writer holds an rt_mutex (PI) and sleeps until the readers leave\n")
+            .contains("read_lock tasklist_lock").contains("write_unlock_irq tasklist_lock");
+    }
+
+    @Test
     void shouldTurnLockdepOnFromTheCommandLineOrTheScenario(@TempDir Path dir) throws IOException {
         String abba = "models: [full]\nduration: 5ms\nlocks: [a_lock, b_lock]\ntasks:\n  - name: t\n    kthread: true\n"
             + "    program: [{spin_lock: a_lock}, {spin_lock: b_lock}, {kernel: 1us}, {spin_unlock: b_lock}, {spin_unlock: a_lock},\n"
