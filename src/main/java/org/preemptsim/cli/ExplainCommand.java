@@ -200,7 +200,8 @@ public final class ExplainCommand implements Callable<Integer> {
             long stay = m.locks().stream().filter(l -> l.kind() == LockKind.SPINLOCK).count();
             sb.append("  raw_spinlock_share ").append(BigDecimal.valueOf(cs.scenario().rawSpinlockSharePpm(), 4).stripTrailingZeros()
                 .toPlainString()).append("%: ").append(cs.madeRaw().size()).append(" spinlock_t made raw")
-                .append(cs.madeRaw().isEmpty() ? "" : " (" + String.join(", ", cs.madeRaw()) + ")").append(", ").append(stay)
+                .append(cs.madeRaw().isEmpty() ? "" : " (" + String.join(", ", cs.madeRaw().subList(0, Math.min(8, cs.madeRaw().size())))
+                    + (cs.madeRaw().size() > 8 ? ", and " + (cs.madeRaw().size() - 8) + " more" : "") + ")").append(", ").append(stay)
                 .append(" stay spinlock_t\n");
         }
         for (LockSpec l : m.locks()) {
