@@ -97,23 +97,27 @@ public final class CompileContext {
         condReschedLocked.set(id);
     }
 
+    private boolean eligible(int id) {
+        return locks.get(id).kind() == LockKind.SPINLOCK && !condReschedLocked.get(id);
+    }
+
     /**
      * Adds the declared locks to the machine in declaration order, turning the first
      * round(share x n) of the n spinlock_t locks that may become raw (those no program passes to
      * cond_resched_lock) into raw_spinlock_t. Returns the names of the locks made raw.
      */
     List<String> addLocks(long rawSharePpm) {
-        List<Integer> eligible = new ArrayList<>();
+        long eligible = 0;
         for (int i = 0; i < locks.size(); i++) {
-            if (locks.get(i).kind() == LockKind.SPINLOCK && !condReschedLocked.get(i)) {
-                eligible.add(i);
+            if (eligible(i)) {
+                eligible++;
             }
         }
-        int raw = (int) ((rawSharePpm * eligible.size() + 500_000) / 1_000_000);
+        long raw = (rawSharePpm * eligible + 500_000) / 1_000_000;
         List<String> madeRaw = new ArrayList<>();
         for (int i = 0; i < locks.size(); i++) {
             LockSpec l = locks.get(i);
-            boolean toRaw = eligible.indexOf(i) >= 0 && eligible.indexOf(i) < raw;
+            boolean toRaw = eligible(i) && madeRaw.size() < raw;
             if (toRaw) {
                 madeRaw.add(l.name());
             }
