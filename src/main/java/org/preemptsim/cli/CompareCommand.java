@@ -49,6 +49,9 @@ public final class CompareCommand implements Callable<Integer> {
         description = "Overrides the simulated time, e.g. 500ms or 2s (built-in: " + BUILTIN_DURATION + ").")
     String duration;
 
+    @Option(names = "--lockdep", description = "Turns the lock validator on (the scenario's lockdep: key; off by default).")
+    boolean lockdep;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
 
@@ -71,6 +74,7 @@ public final class CompareCommand implements Callable<Integer> {
             } else {
                 cs = ScenarioRun.load(scenario).with(seed, durationNs);
             }
+            cs = ScenarioRun.lockdep(cs, lockdep);
             if (models != null) {
                 cs = cs.withModels(ScenarioRun.models("compare", "--models", models, cs));
             }
@@ -86,13 +90,13 @@ public final class CompareCommand implements Callable<Integer> {
         return ScenarioRun.execute(cs, n, json, csv, out, err);
     }
 
-    /** The built-in default scenario (DefaultScenario), under the five default models. */
+    /** The built-in default scenario (DefaultScenario), under the five default models, lockdep off as in scenario runs. */
     static CompiledScenario builtin(long seed, long durationNs) {
         MachineSpec m = DefaultScenario.build(seed, durationNs);
         List<Model> ms = new ArrayList<>();
         for (String name : Model.DEFAULT_NAMES) {
             ms.add(Model.of(name));
         }
-        return new CompiledScenario(null, m, ms, List.of(), Measure.NONE, List.of(), List.of());
+        return new CompiledScenario(null, m, ms, List.of(), Measure.NONE, List.of(), List.of()).withLockdep(false);
     }
 }

@@ -8,22 +8,24 @@ import org.preemptsim.kernel.Model;
 import org.preemptsim.kernel.NmiSourceSpec;
 import org.preemptsim.kernel.TaskSpec;
 import org.preemptsim.kernel.irq.Softirq;
+import org.preemptsim.kernel.locking.LockKind;
 import org.preemptsim.kernel.preempt.PreemptTable;
 import org.preemptsim.report.ProgramText;
 import org.preemptsim.workload.Durations;
 import org.preemptsim.workload.Program;
 import org.preemptsim.workload.scenario.CompiledScenario;
 import org.preemptsim.workload.scenario.CostsReader;
-import org.preemptsim.workload.scenario.LockKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,10 +69,10 @@ public final class ExplainCommand implements Callable<Integer> {
         if (cs.scenario().description() != null) {
             sb.append("  ").append(cs.scenario().description().strip().replace("\n", "\n  ")).append('\n');
         }
-        sb.append(String.format(Locale.ROOT, "kernel %s, %s build, %d CPUs (LLC of %d), HZ=%d (tick %s), idle %s, debug checks %s%n",
-            m.profile().version(), m.staticBuild() ? "static" : "dynamic (PREEMPT_DYNAMIC)", m.cpus(), m.llcSize(), m.hz(),
-            Durations.format(m.tickNs()), m.idlePoll() ? "polls TIF_NEED_RESCHED" : "needs an IPI to wake",
-            m.debugChecks() ? "on" : "off"));
+        sb.append(String.format(Locale.ROOT, "kernel %s, %s build, %d CPUs (LLC of %d), HZ=%d (tick %s), idle %s, debug checks %s, "
+            + "lockdep %s%n", m.profile().version(), m.staticBuild() ? "static" : "dynamic (PREEMPT_DYNAMIC)", m.cpus(), m.llcSize(),
+            m.hz(), Durations.format(m.tickNs()), m.idlePoll() ? "polls TIF_NEED_RESCHED" : "needs an IPI to wake",
+            m.debugChecks() ? "on" : "off", m.lockdep() ? "on" : "off"));
         sb.append("duration ").append(Durations.format(m.durationNs())).append(", seed ").append(m.seed()).append('\n');
         sb.append("models: ").append(RunCommand.names(cs.models()));
         if (!cs.refusedDefaults().isEmpty()) {
@@ -79,14 +81,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         sb.append('\n');
         costs(m, sb);
-        List<String> lockNames = new ArrayList<>();
-        for (LockSpec l : m.locks()) {
-            lockNames.add(l.name());
-        }
-        sb.append("\nlocks:").append(m.locks().isEmpty() ? " none\n" : "\n");
-        for (int i = 0; i < m.locks().size(); i++) {
-            sb.append("  ").append(m.locks().get(i).name()).append("  ").append(cs.lockKinds().get(i).cType()).append('\n');
-        }
+        locks(cs, sb);
         sb.append("wait queues:").append(m.waitQueues().isEmpty() ? " none" : " " + String.join(", ", m.waitQueues())).append('\n');
         sb.append("\nIRQ sources:").append(m.irqs().isEmpty() ? " none\n" : "\n");
         for (IrqSourceSpec s : m.irqs()) {
@@ -105,7 +100,7 @@ public final class ExplainCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "  %s: on CPU %d, arrivals %s, handler %s%n", s.name(), s.cpu(), s.arrivals(),
                 s.handler()));
         }
-        tasks(m, lockNames, sb);
+        tasks(m, sb);
         perModel(cs, sb);
         return sb.toString();
     }
@@ -120,7 +115,7 @@ public final class ExplainCommand implements Callable<Integer> {
         sb.append('\n');
     }
 
-    private static void tasks(MachineSpec m, List<String> lockNames, StringBuilder sb) {
+    private static void tasks(MachineSpec m, StringBuilder sb) {
         sb.append("\ntasks (").append(m.tasks().size()).append("):\n");
         Map<Program, String> listed = new IdentityHashMap<>();
         for (TaskSpec t : m.tasks()) {
@@ -134,7 +129,7 @@ public final class ExplainCommand implements Callable<Integer> {
                 sb.append("      program: as ").append(first).append('\n');
             } else {
                 listed.put(t.program(), t.name());
-                sb.append(ProgramText.render(t.program(), lockNames, m.waitQueues(), "    "));
+                sb.append(ProgramText.render(t.program(), m.locks(), m.waitQueues(), "    "));
             }
         }
     }
@@ -184,18 +179,73 @@ public final class ExplainCommand implements Callable<Integer> {
             if (b.rt() && !m.locks().isEmpty()) {
                 List<String> sleeping = new ArrayList<>();
                 List<String> spinning = new ArrayList<>();
-                for (int i = 0; i < m.locks().size(); i++) {
-                    LockKind k = cs.lockKinds().get(i);
-                    (k.sleepsOnRt() ? sleeping : spinning).add(m.locks().get(i).name());
+                for (LockSpec l : m.locks()) {
+                    (l.kind().sleepsOnRt() ? sleeping : spinning).add(l.name());
                 }
                 if (!sleeping.isEmpty()) {
-                    sb.append("            sleep on PREEMPT_RT (spinlock_t is an rtlock there): ").append(String.join(", ", sleeping))
-                        .append("\n            (this simulator's kernel still spins them: rtlocks are not modelled yet)\n");
+                    sb.append("            sleep on PREEMPT_RT: ").append(String.join(", ", sleeping)).append('\n');
                 }
                 if (!spinning.isEmpty()) {
                     sb.append("            still spin on PREEMPT_RT: ").append(String.join(", ", spinning)).append('\n');
                 }
             }
+        }
+    }
+
+    /** Each lock with its type and what it is on each model's build; the raw share's conversions. */
+    private static void locks(CompiledScenario cs, StringBuilder sb) {
+        MachineSpec m = cs.machine();
+        sb.append("\nlocks:").append(m.locks().isEmpty() ? " none\n" : "\n");
+        if (cs.scenario() != null && cs.scenario().rawSpinlockSharePpm() > 0) {
+            long stay = m.locks().stream().filter(l -> l.kind() == LockKind.SPINLOCK).count();
+            sb.append("  raw_spinlock_share ").append(BigDecimal.valueOf(cs.scenario().rawSpinlockSharePpm(), 4).stripTrailingZeros()
+                .toPlainString()).append("%: ").append(cs.madeRaw().size()).append(" spinlock_t made raw")
+                .append(cs.madeRaw().isEmpty() ? "" : " (" + String.join(", ", cs.madeRaw().subList(0, Math.min(8, cs.madeRaw().size())))
+                    + (cs.madeRaw().size() > 8 ? ", and " + (cs.madeRaw().size() - 8) + " more" : "") + ")").append(", ").append(stay)
+                .append(" stay spinlock_t\n");
+        }
+        for (LockSpec l : m.locks()) {
+            sb.append("  ").append(l.name()).append("  ").append(l.kind().cType());
+            if (l.kind() == LockKind.SEMAPHORE) {
+                sb.append(" (count ").append(l.count()).append(')');
+            }
+            if (cs.madeRaw().contains(l.name())) {
+                sb.append(" (declared spinlock_t, made raw by raw_spinlock_share)");
+            }
+            sb.append('\n');
+            Map<String, List<String>> byWord = new LinkedHashMap<>();
+            for (Model model : cs.models()) {
+                byWord.computeIfAbsent(word(l.kind(), model.build().rt()), w -> new ArrayList<>()).add(model.name());
+            }
+            for (Map.Entry<String, List<String>> e : byWord.entrySet()) {
+                sb.append("      ").append(String.join(", ", e.getValue())).append(": ").append(e.getKey()).append('\n');
+            }
+        }
+    }
+
+    /** What a lock of this kind is on a build (Documentation/locking/locktypes.rst, as kernel.locking.Locks implements it). */
+    static String word(LockKind k, boolean rt) {
+        switch (k) {
+            case RAW_SPINLOCK:
+                return "spins, preemption off";
+            case SPINLOCK:
+                return rt ? "sleeping rtlock (rt_mutex) with PI; the holder stays preemptible, migration off" : "spins, preemption off";
+            case SEQLOCK:
+                return rt ? "writers take a sleeping rtlock with PI; a reader meeting a write blocks on it (boosting the writer)"
+                    : "writers spin, preemption off; readers retry while a write is in progress";
+            case RWLOCK:
+                return rt ? "rwbase_rt: readers share; a writer holds an rt_mutex (PI) and sleeps until the readers leave"
+                    : "readers share; writers spin, preemption off";
+            case LOCAL_LOCK:
+                return rt ? "per-CPU sleeping rtlock with PI, migration off" : "preempt_disable (local_lock_irqsave: local_irq_save), no lock";
+            case MUTEX:
+                return rt ? "rt_mutex with PI" : "sleeping mutex, FIFO waiters, spins while the owner runs, no PI";
+            case RT_MUTEX:
+                return "rt_mutex with PI";
+            case SEMAPHORE:
+                return "sleeping semaphore, FIFO waiters, no owner, no PI";
+            default:
+                throw new IllegalArgumentException(k.toString());
         }
     }
 

@@ -37,6 +37,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "D", description = "Overrides the scenario's simulated time, e.g. 500ms or 2s.")
     String duration;
 
+    @Option(names = "--lockdep", description = "Turns the lock validator on (the scenario's lockdep: key; off by default).")
+    boolean lockdep;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
 
@@ -50,7 +53,7 @@ public final class RunCommand implements Callable<Integer> {
         CompiledScenario cs;
         try {
             Long durationNs = ScenarioRun.duration("run", duration);
-            cs = ScenarioRun.load(scenario).with(seed, durationNs);
+            cs = ScenarioRun.lockdep(ScenarioRun.load(scenario).with(seed, durationNs), lockdep);
             cs = cs.withModels(List.of(ScenarioRun.oneModel("run", scenario, model, cs)));
         } catch (ScenarioRun.BadInput e) {
             err.println(e.getMessage());

@@ -51,6 +51,11 @@ final class ScenarioRun {
         }
     }
 
+    /** {@code --lockdep} turns the validator on; without it the scenario's lockdep: key decides. */
+    static CompiledScenario lockdep(CompiledScenario cs, boolean on) {
+        return on ? cs.withLockdep(true) : cs;
+    }
+
     static Long duration(String cmd, String text) throws BadInput {
         if (text == null) {
             return null;

@@ -83,6 +83,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "D", description = "Overrides the scenario's simulated time, e.g. 500ms.")
     String duration;
 
+    @Option(names = "--lockdep", description = "Turns the lock validator on (the scenario's lockdep: key; off by default).")
+    boolean lockdep;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the run's results as JSON (as 'run --json').")
     Path json;
 
@@ -94,7 +97,7 @@ public final class TraceCommand implements Callable<Integer> {
         Model m;
         TraceOptions opts;
         try {
-            cs = ScenarioRun.load(scenario).with(seed, ScenarioRun.duration("trace", duration));
+            cs = ScenarioRun.lockdep(ScenarioRun.load(scenario).with(seed, ScenarioRun.duration("trace", duration)), lockdep);
             m = ScenarioRun.oneModel("trace", scenario, model, cs);
             cs = cs.withModels(List.of(m));
             opts = options(cs.machine());

@@ -61,6 +61,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "D", description = "Overrides the scenario's simulated time, e.g. 500ms.")
     String duration;
 
+    @Option(names = "--lockdep", description = "Turns the lock validator on (the scenario's lockdep: key; off by default).")
+    boolean lockdep;
+
     @Option(names = "--jobs", paramLabel = "N", description = "Models run in parallel on N threads. Default: the number of CPUs.")
     Integer jobs;
 
@@ -71,7 +74,7 @@ public final class VerifyCommand implements Callable<Integer> {
         CompiledScenario cs;
         List<String> names;
         try {
-            cs = ScenarioRun.load(scenario).with(seed, ScenarioRun.duration("verify", duration));
+            cs = ScenarioRun.lockdep(ScenarioRun.load(scenario).with(seed, ScenarioRun.duration("verify", duration)), lockdep);
             if (models != null) {
                 cs = cs.withModels(ScenarioRun.models("verify", "--models", models, cs));
             }

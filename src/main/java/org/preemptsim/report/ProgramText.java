@@ -1,6 +1,8 @@
 package org.preemptsim.report;
 
+import org.preemptsim.kernel.LockSpec;
 import org.preemptsim.workload.Durations;
+import org.preemptsim.workload.LockCall;
 import org.preemptsim.workload.Op;
 import org.preemptsim.workload.Program;
 
@@ -12,7 +14,7 @@ public final class ProgramText {
     private ProgramText() {
     }
 
-    public static String render(Program p, List<String> locks, List<String> waitQueues, String indent) {
+    public static String render(Program p, List<LockSpec> locks, List<String> waitQueues, String indent) {
         StringBuilder sb = new StringBuilder();
         int depth = 0;
         for (int pc = 0; pc < p.length(); pc++) {
@@ -33,7 +35,7 @@ public final class ProgramText {
         return p.dist(pc) >= 0 ? String.valueOf(p.distribution(p.dist(pc))) : Durations.format(p.a(pc));
     }
 
-    static String step(Program p, int pc, List<String> locks, List<String> waitQueues) {
+    static String step(Program p, int pc, List<LockSpec> locks, List<String> waitQueues) {
         int op = p.op(pc);
         String name = Op.name(op);
         switch (op) {
@@ -62,9 +64,15 @@ public final class ProgramText {
                 return "sysret";
             case Op.SPIN_LOCK:
             case Op.SPIN_UNLOCK:
-                return name + flavour(op, p.d(pc)) + " " + locks.get(p.c(pc));
+            case Op.READ_LOCK:
+            case Op.READ_UNLOCK: {
+                LockSpec l = locks.get(p.c(pc));
+                return LockCall.nameOf(op, p.d(pc), l.kind()) + " " + l.name();
+            }
             case Op.COND_RESCHED_LOCK:
-                return name + " " + locks.get(p.c(pc));
+                return name + " " + locks.get(p.c(pc)).name();
+            case Op.SEQ_READ:
+                return "read_seqbegin " + locks.get(p.c(pc)).name() + ", section " + Durations.format(p.a(pc)) + ", read_seqretry";
             case Op.SLEEP_UNTIL:
                 return "sleep_until " + Durations.format(p.a(pc));
             case Op.PERIODIC_WAIT:
@@ -81,19 +89,6 @@ public final class ProgramText {
                 return "set_preempt_mode " + org.preemptsim.kernel.Mode.values()[p.c(pc)].sysfsName();
             default:
                 return name;
-        }
-    }
-
-    private static String flavour(int op, int f) {
-        switch (f) {
-            case Op.LOCK_IRQ:
-                return "_irq";
-            case Op.LOCK_IRQSAVE:
-                return op == Op.SPIN_LOCK ? "_irqsave" : "_irqrestore";
-            case Op.LOCK_BH:
-                return "_bh";
-            default:
-                return "";
         }
     }
 }

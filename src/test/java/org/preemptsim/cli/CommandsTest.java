@@ -134,8 +134,13 @@ class CommandsTest {
                 + "            preemption points live: return_to_user, cond_resched, might_resched; not live: irq_exit, preempt_enable")
             .contains("full      PREEMPT_DYNAMIC, preempt=full\n"
                 + "            preemption points live: return_to_user, irq_exit, preempt_enable; not live: cond_resched, might_resched")
-            .contains("sleep on PREEMPT_RT (spinlock_t is an rtlock there): dev_lock, list_lock")
-            .contains("still spin on PREEMPT_RT: rq_lock");
+            .contains("sleep on PREEMPT_RT: dev_lock, list_lock")
+            .contains("still spin on PREEMPT_RT: rq_lock")
+            .contains("  dev_lock  spinlock_t\n"
+                + "      none, voluntary, full, lazy: spins, preemption off\n"
+                + "      rt: sleeping rtlock (rt_mutex) with PI; the holder stays preemptible, migration off\n")
+            .contains("  rq_lock  raw_spinlock_t\n      none, voluntary, full, lazy, rt: spins, preemption off\n")
+            .doesNotContain("not modelled yet");
     }
 
     @Test

@@ -1,12 +1,12 @@
 package org.preemptsim.workload.builtin;
 
 import org.preemptsim.kernel.TaskSpec;
+import org.preemptsim.kernel.locking.LockKind;
 import org.preemptsim.metrics.RunResult;
 import org.preemptsim.workload.Op;
 import org.preemptsim.workload.ProgramBuilder;
 import org.preemptsim.workload.scenario.CompileContext;
 import org.preemptsim.workload.scenario.Fields;
-import org.preemptsim.workload.scenario.LockKind;
 import org.preemptsim.workload.scenario.WorkloadReport;
 import org.preemptsim.workload.scenario.Where;
 

@@ -2,12 +2,12 @@ package org.preemptsim.workload.builtin;
 
 import org.preemptsim.kernel.Policy;
 import org.preemptsim.kernel.TaskSpec;
+import org.preemptsim.kernel.locking.LockKind;
 import org.preemptsim.metrics.RunResult;
 import org.preemptsim.workload.Dists;
 import org.preemptsim.workload.ProgramBuilder;
 import org.preemptsim.workload.scenario.CompileContext;
 import org.preemptsim.workload.scenario.Fields;
-import org.preemptsim.workload.scenario.LockKind;
 import org.preemptsim.workload.scenario.Quantity;
 import org.preemptsim.workload.scenario.WorkloadReport;
 import org.preemptsim.workload.scenario.Where;

@@ -1,12 +1,15 @@
 package org.preemptsim.workload.scenario;
 
 import org.preemptsim.kernel.IrqSourceSpec;
+import org.preemptsim.kernel.LockSpec;
 import org.preemptsim.kernel.NmiSourceSpec;
 import org.preemptsim.kernel.TaskSpec;
+import org.preemptsim.kernel.locking.LockKind;
 import org.preemptsim.workload.MachineBuilder;
 import org.preemptsim.workload.Program;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +26,8 @@ public final class CompileContext {
     private final int cpus;
     private final MachineBuilder machine;
     private final Map<String, Integer> lockIds = new LinkedHashMap<>();
-    private final List<LockKind> lockKinds = new ArrayList<>();
+    private final List<LockSpec> locks = new ArrayList<>();
+    private final BitSet condReschedLocked = new BitSet();
     private final Map<String, Integer> wqIds = new LinkedHashMap<>();
     private final Map<String, Where> taskNames = new HashMap<>();
     private final List<TaskSpec> tasks = new ArrayList<>();
@@ -60,13 +64,17 @@ public final class CompileContext {
 
     /** Declares a lock; returns its id. */
     public int declareLock(String name, LockKind kind, Where at) {
+        return declareLock(name, kind, 1, at);
+    }
+
+    /** Declares a lock ({@code count}: a semaphore's initial count); returns its id. */
+    public int declareLock(String name, LockKind kind, int count, Where at) {
         if (lockIds.containsKey(name)) {
             throw new ScenarioError(at, "lock '" + name + "' is declared twice");
         }
-        int id = kind.raw() ? machine.rawSpinlock(name) : machine.spinlock(name);
-        lockIds.put(name, id);
-        lockKinds.add(kind);
-        return id;
+        lockIds.put(name, locks.size());
+        locks.add(new LockSpec(name, kind, count));
+        return locks.size() - 1;
     }
 
     /** The lock's id, or -1 when no lock has that name. */
@@ -75,16 +83,51 @@ public final class CompileContext {
         return id == null ? -1 : id;
     }
 
+    /** The kind the lock was declared with (before any raw share conversion). */
     public LockKind lockKind(int id) {
-        return lockKinds.get(id);
+        return locks.get(id).kind();
     }
 
     public List<String> lockNames() {
         return new ArrayList<>(lockIds.keySet());
     }
 
-    public List<LockKind> lockKinds() {
-        return List.copyOf(lockKinds);
+    /** A program passes this lock to cond_resched_lock, which only exists for spinlock_t: it stays one. */
+    void condReschedLocked(int id) {
+        condReschedLocked.set(id);
+    }
+
+    private boolean eligible(int id) {
+        return locks.get(id).kind() == LockKind.SPINLOCK && !condReschedLocked.get(id);
+    }
+
+    /**
+     * Adds the declared locks to the machine in declaration order, turning the first
+     * round(share x n) of the n spinlock_t locks that may become raw (those no program passes to
+     * cond_resched_lock) into raw_spinlock_t. Returns the names of the locks made raw.
+     */
+    List<String> addLocks(long rawSharePpm) {
+        long eligible = 0;
+        for (int i = 0; i < locks.size(); i++) {
+            if (eligible(i)) {
+                eligible++;
+            }
+        }
+        long raw = (rawSharePpm * eligible + 500_000) / 1_000_000;
+        List<String> madeRaw = new ArrayList<>();
+        for (int i = 0; i < locks.size(); i++) {
+            LockSpec l = locks.get(i);
+            boolean toRaw = eligible(i) && madeRaw.size() < raw;
+            if (toRaw) {
+                madeRaw.add(l.name());
+            }
+            int id = l.kind() == LockKind.SEMAPHORE ? machine.semaphore(l.name(), l.count())
+                : machine.lock(l.name(), toRaw ? LockKind.RAW_SPINLOCK : l.kind());
+            if (id != i) {
+                throw new IllegalStateException("lock " + l.name() + " got id " + id + ", expected " + i);
+            }
+        }
+        return madeRaw;
     }
 
     public int declareWaitQueue(String name, Where at) {

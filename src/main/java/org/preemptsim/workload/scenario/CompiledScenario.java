@@ -16,28 +16,37 @@ import java.util.List;
  * @param refusedDefaults default models left out because the kernel version refuses them
  * @param measure         histograms asked for
  * @param reports         the built-in workloads' (and explicit measured tasks') reports
- * @param lockKinds       the kind of each of the machine's locks, by lock id
+ * @param madeRaw         the spinlock_t locks the scenario's raw_spinlock_share made raw_spinlock_t
  */
 public record CompiledScenario(Scenario scenario, MachineSpec machine, List<Model> models, List<String> refusedDefaults,
-                               Measure measure, List<WorkloadReport> reports, List<LockKind> lockKinds) {
+                               Measure measure, List<WorkloadReport> reports, List<String> madeRaw) {
 
     public CompiledScenario {
         models = List.copyOf(models);
         refusedDefaults = List.copyOf(refusedDefaults);
         reports = List.copyOf(reports);
-        lockKinds = List.copyOf(lockKinds);
+        madeRaw = List.copyOf(madeRaw);
     }
 
     /** The same machine with another seed and/or duration (null keeps the scenario's). */
     public CompiledScenario with(Long seed, Long durationNs) {
+        return with(seed, durationNs, machine.lockdep());
+    }
+
+    /** The same machine with the lock validator on or off. */
+    public CompiledScenario withLockdep(boolean lockdep) {
+        return with(null, null, lockdep);
+    }
+
+    private CompiledScenario with(Long seed, Long durationNs, boolean lockdep) {
         MachineSpec m = machine;
         MachineSpec copy = new MachineSpec(m.name(), m.profile(), m.staticBuild(), m.cpus(), m.hz(), m.llcSize(), m.idlePoll(),
-            m.debugChecks(), m.lockdep(), m.costs(), durationNs != null ? durationNs : m.durationNs(), seed != null ? seed : m.seed(),
+            m.debugChecks(), lockdep, m.costs(), durationNs != null ? durationNs : m.durationNs(), seed != null ? seed : m.seed(),
             m.tasks(), m.irqs(), m.nmis(), m.locks(), m.waitQueues());
-        return new CompiledScenario(scenario, copy, models, refusedDefaults, measure, reports, lockKinds);
+        return new CompiledScenario(scenario, copy, models, refusedDefaults, measure, reports, madeRaw);
     }
 
     public CompiledScenario withModels(List<Model> ms) {
-        return new CompiledScenario(scenario, machine, ms, refusedDefaults, measure, reports, lockKinds);
+        return new CompiledScenario(scenario, machine, ms, refusedDefaults, measure, reports, madeRaw);
     }
 }

@@ -1,5 +1,7 @@
 package org.preemptsim.workload.scenario;
 
+import org.preemptsim.kernel.locking.LockKind;
+import org.preemptsim.workload.LockCall;
 import org.preemptsim.workload.Op;
 import org.preemptsim.workload.Program;
 import org.preemptsim.workload.ProgramBuilder;
@@ -12,11 +14,13 @@ import java.util.Set;
 
 /**
  * Compiles written steps to a {@link Program}, each step's origin being its file and line, and
- * refuses programs that cannot mean anything: a name nobody declared, an unlock of a lock the
- * program never locked (likewise rcu_read_unlock, local_irq_restore, sysret), a loop without its
- * end, user-space work inside a syscall or kernel work outside one. What a real kernel would
- * only catch at run time (sleeping in atomic context, a preempt_count underflow, a lock held on
- * return to user space) is left to the simulated kernel's debug checks, which report it as a bug.
+ * refuses programs that cannot mean anything: a name nobody declared, a call the lock's type does
+ * not have (read_lock on a mutex, up on a spinlock), an unlock of a lock the program never locked
+ * (likewise rcu_read_unlock, migrate_enable, local_irq_restore, sysret; not up, as a semaphore has
+ * no owner), a loop without its end, user-space work inside a syscall or kernel work outside one.
+ * What a real kernel only catches at run time (a mutex taken in atomic context, a preempt_count
+ * underflow, a lock held on return to user space) is left to the simulated kernel's debug checks,
+ * which report it as a bug with the step's file and line.
  */
 final class ProgramCompiler {
 
@@ -26,6 +30,7 @@ final class ProgramCompiler {
     private final Set<String> lockedSoFar = new HashSet<>();
     private boolean rcuLockedSoFar;
     private boolean irqSavedSoFar;
+    private boolean migrateDisabledSoFar;
     private boolean inSyscall;
 
     /** A flat loop still open, with the syscall state it started in. */
@@ -103,6 +108,10 @@ final class ProgramCompiler {
             pb.syscall(sc.nr());
         } else if (s instanceof Step.Lock l) {
             lock(l);
+        } else if (s instanceof Step.CondReschedLock l) {
+            condReschedLock(l);
+        } else if (s instanceof Step.SeqRead r) {
+            seqRead(r);
         } else if (s instanceof Step.Sleep sl) {
             if (sl.duration().isFixed()) {
                 pb.sleep(sl.duration().fixedNs());
@@ -212,6 +221,17 @@ final class ProgramCompiler {
             case "might_sleep":
                 pb.mightSleep();
                 break;
+            case "migrate_disable":
+                migrateDisabledSoFar = true;
+                pb.migrateDisable();
+                break;
+            case "migrate_enable":
+                if (!migrateDisabledSoFar) {
+                    throw new ScenarioError(b.at(), "migrate_enable without a migrate_disable before it",
+                        "add '- migrate_disable' earlier in the program");
+                }
+                pb.migrateEnable();
+                break;
             case "schedule":
                 pb.schedule();
                 break;
@@ -223,54 +243,77 @@ final class ProgramCompiler {
         }
     }
 
-    private void lock(Step.Lock l) {
-        int id = ctx.lockId(l.lock());
+    private int lockId(String name, Where at) {
+        int id = ctx.lockId(name);
         if (id < 0) {
-            String near = Fields.nearest(l.lock(), ctx.lockNames());
+            String near = Fields.nearest(name, ctx.lockNames());
             List<String> known = ctx.lockNames();
-            throw new ScenarioError(l.at(), "unknown lock '" + l.lock() + "'", near != null ? "did you mean '" + near + "'?"
-                : known.isEmpty() ? "declare it under locks: (- {name: " + l.lock() + ", kind: spinlock})"
+            throw new ScenarioError(at, "unknown lock '" + name + "'", near != null ? "did you mean '" + near + "'?"
+                : known.isEmpty() ? "declare it under locks: (- {name: " + name + ", kind: spinlock})"
                 : "declared locks: " + String.join(", ", known));
         }
+        return id;
+    }
+
+    /** A lock or unlock call: the call must be one of the lock's kind, and an owned lock is unlocked only after a lock. */
+    private void lock(Step.Lock l) {
+        int id = lockId(l.lock(), l.at());
         LockKind kind = ctx.lockKind(id);
-        String op = l.op();
-        if (op.equals("cond_resched_lock")) {
-            if (!lockedSoFar.contains(l.lock())) {
-                throw new ScenarioError(l.at(), "cond_resched_lock of '" + l.lock() + "', which this program never locked",
-                    "it drops and retakes a held lock: lock it first with '- spin_lock: " + l.lock() + "'");
+        LockCall.Parsed p = l.call();
+        LockCall call = p.call();
+        if (call.kind() != kind) {
+            LockCall fit = LockCall.exclusive(kind);
+            String use = fit.allows(p.flavour()) ? fit.name(p.unlock(), p.flavour())
+                : fit.name(p.unlock(), Op.LOCK_PLAIN) + " (a " + kind.cType() + " has no " + LockCall.suffix(p.unlock(), p.flavour())
+                    + " flavour)";
+            throw new ScenarioError(l.at(), p.name() + " on '" + l.lock() + "', which is a " + kind.cType(),
+                "use " + use + ", or declare it with kind: " + call.kind().key());
+        }
+        String held = call == LockCall.READ ? l.lock() + " (read)" : l.lock();
+        if (!p.unlock()) {
+            lockedSoFar.add(held);
+        } else if (call.owned() && !lockedSoFar.contains(held)) {
+            throw new ScenarioError(l.at(), p.name() + " of '" + l.lock() + "', which this program never "
+                + (call == LockCall.READ ? "took for reading" : "locked"),
+                "lock it earlier in the program with '- " + call.name(false, p.flavour()) + ": " + l.lock() + "'");
+        }
+        if (call == LockCall.READ) {
+            if (p.unlock()) {
+                pb.readUnlock(id, p.flavour());
+            } else {
+                pb.readLock(id, p.flavour());
             }
-            pb.condReschedLock(id);
-            return;
-        }
-        boolean raw = op.startsWith("raw_");
-        if (raw != kind.raw()) {
-            throw new ScenarioError(l.at(), op + " on '" + l.lock() + "', which is a " + kind.cType(),
-                raw ? "use " + op.substring(4) + ", or declare it with kind: raw_spinlock"
-                    : "use raw_" + op + " for a raw_spinlock_t");
-        }
-        String base = raw ? op.substring(4) : op;
-        boolean unlock = base.startsWith("spin_unlock");
-        int flavour;
-        if (base.endsWith("_irqsave") || base.endsWith("_irqrestore")) {
-            flavour = Op.LOCK_IRQSAVE;
-        } else if (base.endsWith("_irq")) {
-            flavour = Op.LOCK_IRQ;
-        } else if (base.endsWith("_bh")) {
-            flavour = Op.LOCK_BH;
+        } else if (p.unlock()) {
+            pb.unlock(id, p.flavour());
         } else {
-            flavour = Op.LOCK_PLAIN;
+            pb.lock(id, p.flavour());
         }
-        if (unlock) {
-            if (!lockedSoFar.contains(l.lock())) {
-                String lockOp = op.replace("unlock", "lock").replace("irqrestore", "irqsave");
-                throw new ScenarioError(l.at(), op + " of '" + l.lock() + "', which this program never locked",
-                    "lock it earlier in the program with '- " + lockOp + ": " + l.lock() + "'");
-            }
-            pb.unlock(id, flavour);
-        } else {
-            lockedSoFar.add(l.lock());
-            pb.lock(id, flavour);
+    }
+
+    /** cond_resched_lock(lock): a held spinlock_t (there is no raw or other variant). */
+    private void condReschedLock(Step.CondReschedLock l) {
+        int id = lockId(l.lock(), l.at());
+        LockKind kind = ctx.lockKind(id);
+        if (kind != LockKind.SPINLOCK) {
+            throw new ScenarioError(l.at(), "cond_resched_lock on '" + l.lock() + "', which is a " + kind.cType(),
+                "cond_resched_lock takes a spinlock_t (kind: spinlock)");
         }
+        if (!lockedSoFar.contains(l.lock())) {
+            throw new ScenarioError(l.at(), "cond_resched_lock of '" + l.lock() + "', which this program never locked",
+                "it drops and retakes a held lock: lock it first with '- spin_lock: " + l.lock() + "'");
+        }
+        ctx.condReschedLocked(id);
+        pb.condReschedLock(id);
+    }
+
+    private void seqRead(Step.SeqRead r) {
+        int id = lockId(r.lock(), r.at());
+        LockKind kind = ctx.lockKind(id);
+        if (kind != LockKind.SEQLOCK) {
+            throw new ScenarioError(r.at(), "read_seqbegin on '" + r.lock() + "', which is a " + kind.cType(),
+                "a lockless reader needs a seqlock_t: declare it with kind: seqlock");
+        }
+        pb.seqRead(id, r.sectionNs());
     }
 
     private int queue(String name, Where at) {

@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * Compiles a {@link Scenario} to a {@link CompiledScenario}: locks and wait queues first, then the
  * written tasks in order (so their task indexes, pids and random streams follow the file), IRQ
- * and NMI sources, then the built-in workloads in order.
+ * and NMI sources, then the built-in workloads in order (their locks after the scenario's); last,
+ * the raw_spinlock_share makes the first of the spinlock_t locks raw.
  */
 public final class ScenarioCompiler {
 
@@ -30,11 +31,11 @@ public final class ScenarioCompiler {
 
     public static CompiledScenario compile(Scenario s) {
         MachineBuilder mb = new MachineBuilder(s.name()).profile(s.profile()).staticBuild(s.staticBuild()).cpus(s.cpus())
-            .hz(s.hz()).llcSize(s.llcSize()).idlePoll(s.idlePoll()).debugChecks(s.debugChecks()).lockdep(false).costs(s.costs())
+            .hz(s.hz()).llcSize(s.llcSize()).idlePoll(s.idlePoll()).debugChecks(s.debugChecks()).lockdep(s.lockdep()).costs(s.costs())
             .durationNs(s.durationNs()).seed(s.seed());
         CompileContext ctx = new CompileContext(s.file(), s.cpus(), mb);
         for (Scenario.LockDef l : s.locks()) {
-            ctx.declareLock(l.name(), l.kind(), l.at());
+            ctx.declareLock(l.name(), l.kind(), l.count(), l.at());
         }
         for (Scenario.Named w : s.waitQueues()) {
             ctx.declareWaitQueue(w.name(), w.at());
@@ -71,8 +72,9 @@ public final class ScenarioCompiler {
             }
             builtin.compile(new Fields(w.args(), "the " + w.kind() + " workload", builtin.keys()), ctx, w.at());
         }
+        List<String> madeRaw = ctx.addLocks(s.rawSpinlockSharePpm());
         return new CompiledScenario(s, mb.build(), s.models(), s.refusedDefaults(), new Measure(ctx.histogramBuckets()),
-            ctx.reports(), ctx.lockKinds());
+            ctx.reports(), madeRaw);
     }
 
     /** Expands one written task: count copies named name/i, or one per CPU named name/cpu. */

@@ -4,10 +4,13 @@ import org.preemptsim.kernel.Costs;
 import org.preemptsim.kernel.KernelProfile;
 import org.preemptsim.kernel.Model;
 import org.preemptsim.kernel.Policy;
+import org.preemptsim.kernel.locking.LockKind;
 import org.preemptsim.kernel.irq.Softirq;
 import org.preemptsim.workload.Arrivals;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -24,7 +27,8 @@ import java.util.Map;
 public final class ScenarioReader {
 
     static final String[] TOP_KEYS = {"name", "description", "kernel", "build", "cpus", "hz", "llc_size", "idle_poll",
-        "debug_checks", "costs", "models", "duration", "seed", "irqs", "nmis", "locks", "wait_queues", "tasks", "workloads"};
+        "debug_checks", "lockdep", "costs", "models", "duration", "seed", "irqs", "nmis", "locks", "raw_spinlock_share", "wait_queues",
+        "tasks", "workloads"};
     static final String[] TASK_KEYS = {"name", "count", "per_cpu", "policy", "priority", "nice", "affinity", "release",
         "kthread", "measured", "program"};
 
@@ -74,6 +78,7 @@ public final class ScenarioReader {
         int llc = f.integer("llc_size", cpus, 1, cpus);
         boolean idlePoll = f.bool("idle_poll", true);
         boolean debugChecks = f.bool("debug_checks", true);
+        boolean lockdep = f.bool("lockdep", false);
         Costs costs = CostsReader.parse(f.node("costs"));
         List<String> refused = new ArrayList<>();
         List<Model> models = models(f, profile, staticBuild, refused);
@@ -81,6 +86,7 @@ public final class ScenarioReader {
         long seed = f.longValue("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
 
         List<Scenario.LockDef> locks = locks(f);
+        long rawShare = f.has("raw_spinlock_share") ? share(f.node("raw_spinlock_share")) : 0;
         List<Scenario.Named> wqs = names(f, "wait_queues", "wait queue");
         List<Scenario.IrqDef> irqs = new ArrayList<>();
         List<Node> irqNodes = f.list("irqs");
@@ -105,8 +111,8 @@ public final class ScenarioReader {
             throw new ScenarioError(root.at(), "the scenario has no tasks and no workloads: nothing would run",
                 "add tasks: or workloads: (bin/preemptsim workloads lists the built-ins)");
         }
-        return new Scenario(file, name, description, profile, staticBuild, cpus, hz, llc, idlePoll, debugChecks, costs, models,
-            refused, duration, seed, irqs, nmis, locks, wqs, tasks, workloads);
+        return new Scenario(file, name, description, profile, staticBuild, cpus, hz, llc, idlePoll, debugChecks, lockdep, costs,
+            models, refused, duration, seed, irqs, nmis, locks, rawShare, wqs, tasks, workloads);
     }
 
     private static boolean build(Fields f) {
@@ -172,28 +178,71 @@ public final class ScenarioReader {
         for (Node n : f.list("locks")) {
             String name;
             LockKind kind = LockKind.SPINLOCK;
+            int count = 1;
             if (n instanceof Node.Scalar) {
                 name = Scalars.string(n);
             } else {
-                Fields lf = Fields.of(n, "a lock", "name", "kind");
+                Fields lf = Fields.of(n, "a lock", "name", "kind", "count");
                 name = lf.requiredString("name");
-                String k = lf.string("kind", "spinlock");
-                kind = LockKind.ofKey(k);
-                if (kind == null) {
-                    throw new ScenarioError(lf.at("kind"), "unknown lock kind '" + k + "'", "simulated kinds: spinlock, raw_spinlock");
-                }
-                if (!kind.simulated()) {
-                    throw new ScenarioError(lf.at("kind"), "lock kind '" + k + "' (" + kind.cType() + ") is not simulated yet",
-                        "simulated kinds: spinlock, raw_spinlock");
+                kind = kind(lf);
+                if (lf.has("count")) {
+                    if (kind != LockKind.SEMAPHORE) {
+                        throw new ScenarioError(lf.at("count"), "count applies to semaphores; '" + name + "' is a " + kind.cType(),
+                            "remove count, or declare it with kind: semaphore");
+                    }
+                    count = lf.integer("count", 1, 0, 1_000_000);
                 }
             }
             if (seen.containsKey(name)) {
                 throw new ScenarioError(n.at(), "lock '" + name + "' is declared twice (first at line " + seen.get(name).line() + ")");
             }
             seen.put(name, n.at());
-            out.add(new Scenario.LockDef(n.at(), name, kind));
+            out.add(new Scenario.LockDef(n.at(), name, kind, count));
         }
         return out;
+    }
+
+    /** Lock kinds as scenario keys: every kind the kernel simulates. */
+    private static String kinds() {
+        List<String> keys = new ArrayList<>();
+        for (LockKind k : LockKind.values()) {
+            keys.add(k.key());
+        }
+        return String.join(", ", keys);
+    }
+
+    private static LockKind kind(Fields lf) {
+        String k = lf.string("kind", "spinlock");
+        LockKind kind = LockKind.ofKey(k);
+        if (kind != null) {
+            return kind;
+        }
+        if (k.equals("rw_semaphore")) {
+            throw new ScenarioError(lf.at("kind"), "lock kind 'rw_semaphore' (struct rw_semaphore) is not simulated yet",
+                "simulated kinds: " + kinds());
+        }
+        String near = Fields.nearest(k, List.of(kinds().split(", ")));
+        throw new ScenarioError(lf.at("kind"), "unknown lock kind '" + k + "'",
+            (near != null ? "did you mean '" + near + "'? " : "") + "kinds: " + kinds());
+    }
+
+    /** A share written as a percentage (6%, 0.5%) or a fraction (0.06), in parts per million. */
+    static long share(Node n) {
+        Node.Scalar s = Scalars.scalar(n, "a share such as 6% or 0.06");
+        String text = s.text().strip();
+        boolean percent = s.kind() == Node.Kind.STRING && text.endsWith("%");
+        String number = percent ? text.substring(0, text.length() - 1).strip() : text;
+        if (!(percent || s.kind() == Node.Kind.INT || s.kind() == Node.Kind.FLOAT) || !number.matches("\\d+(\\.\\d+)?")) {
+            throw new ScenarioError(n.at(), "expected a share such as 6% or 0.06, got " + s.describe(),
+                "write a percentage (6%) or a fraction between 0 and 1 (0.06)");
+        }
+        BigDecimal v = new BigDecimal(number);
+        BigDecimal max = percent ? BigDecimal.valueOf(100) : BigDecimal.ONE;
+        if (v.compareTo(max) > 0) {
+            throw new ScenarioError(n.at(), "a share is between 0% and 100% (0 and 1), got " + text,
+                percent ? "100% makes every spinlock_t raw" : "write " + text + "% for a percentage");
+        }
+        return v.multiply(BigDecimal.valueOf(percent ? 10_000 : 1_000_000)).setScale(0, RoundingMode.HALF_UP).longValueExact();
     }
 
     private static List<Scenario.Named> names(Fields f, String key, String what) {

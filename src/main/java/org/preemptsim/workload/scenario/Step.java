@@ -1,6 +1,7 @@
 package org.preemptsim.workload.scenario;
 
 import org.preemptsim.kernel.Mode;
+import org.preemptsim.workload.LockCall;
 
 import java.util.List;
 
@@ -41,8 +42,25 @@ public sealed interface Step {
         }
     }
 
-    /** spin_lock / raw_spin_lock and their _irq, _irqsave, _bh flavours, the unlocks, and cond_resched_lock. */
-    record Lock(String op, Where at, String lock) implements Step {
+    /** A lock or unlock call of any lock type (spin_lock_irqsave, mutex_unlock, down, read_lock, ...). */
+    record Lock(Where at, String lock, LockCall.Parsed call) implements Step {
+        public String op() {
+            return call.name();
+        }
+    }
+
+    /** cond_resched_lock on a held spinlock_t. */
+    record CondReschedLock(Where at, String lock) implements Step {
+        public String op() {
+            return "cond_resched_lock";
+        }
+    }
+
+    /** A seqlock reader: read_seqbegin, the read section, read_seqretry (retried while a writer came by). */
+    record SeqRead(Where at, String lock, long sectionNs) implements Step {
+        public String op() {
+            return "read_seqbegin";
+        }
     }
 
     /** nanosleep for a (possibly random) duration. */

@@ -1,6 +1,8 @@
 package org.preemptsim.workload.scenario;
 
 import org.preemptsim.kernel.Mode;
+import org.preemptsim.workload.LockCall;
+import org.preemptsim.workload.Op;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,22 +19,24 @@ public final class StepReader {
     /** Steps without a value. */
     public static final List<String> BARE = List.of("sysret", "preempt_disable", "preempt_enable", "local_irq_disable",
         "local_irq_enable", "local_irq_save", "local_irq_restore", "local_bh_disable", "local_bh_enable", "rcu_read_lock",
-        "rcu_read_unlock", "cond_resched_rcu", "cond_resched", "might_sleep", "schedule", "exit", "end_loop");
-
-    /** Steps taking a lock name. */
-    public static final List<String> LOCKING = List.of("spin_lock", "spin_unlock", "spin_lock_irq", "spin_unlock_irq",
-        "spin_lock_irqsave", "spin_unlock_irqrestore", "spin_lock_bh", "spin_unlock_bh", "raw_spin_lock", "raw_spin_unlock",
-        "raw_spin_lock_irq", "raw_spin_unlock_irq", "raw_spin_lock_irqsave", "raw_spin_unlock_irqrestore", "raw_spin_lock_bh",
-        "raw_spin_unlock_bh", "cond_resched_lock");
+        "rcu_read_unlock", "cond_resched_rcu", "cond_resched", "might_sleep", "migrate_disable", "migrate_enable", "schedule",
+        "exit", "end_loop");
 
     /** Steps taking a value. */
     public static final List<String> VALUED = List.of("user", "kernel", "syscall", "sleep", "sleep_until", "periodic", "wait",
-        "wake", "loop", "job_done", "set_preempt_mode");
+        "wake", "loop", "job_done", "set_preempt_mode", "read_seqbegin", "cond_resched_lock");
 
     static List<String> all() {
         List<String> a = new ArrayList<>(VALUED);
         a.addAll(BARE);
-        a.addAll(LOCKING);
+        for (LockCall c : LockCall.values()) {
+            for (int f = Op.LOCK_PLAIN; f <= Op.LOCK_BH; f++) {
+                if (c.allows(f)) {
+                    a.add(c.name(false, f));
+                    a.add(c.name(true, f));
+                }
+            }
+        }
         return a;
     }
 
@@ -76,11 +80,16 @@ public final class StepReader {
             }
             return new Step.Bare(op, at);
         }
-        if (LOCKING.contains(op)) {
+        LockCall.Parsed call = LockCall.parse(op);
+        if (call != null || op.equals("cond_resched_lock")) {
+            if (call != null && !call.call().allows(call.flavour())) {
+                throw flavourRefused(call, keyAt, v instanceof Node.Scalar s ? s.text() : "L");
+            }
             if (v == null) {
                 throw new ScenarioError(at, op + " needs the name of a lock", "write '- " + op + ": dev_lock'");
             }
-            return new Step.Lock(op, at, Scalars.string(v));
+            String lock = Scalars.string(v);
+            return call == null ? new Step.CondReschedLock(at, lock) : new Step.Lock(at, lock, call);
         }
         switch (op) {
             case "syscall":
@@ -97,8 +106,9 @@ public final class StepReader {
         }
         if (!VALUED.contains(op)) {
             String near = Fields.nearest(op, all());
-            throw new ScenarioError(keyAt, "unknown step '" + op + "'",
-                near != null ? "did you mean '" + near + "'?" : "steps are listed in docs/scenario.md");
+            throw new ScenarioError(keyAt, "unknown step '" + op + "'", op.startsWith("read_seq")
+                ? "a seqlock reader is '- read_seqbegin: {lock: S, section: 20us}' (read_seqlock_excl is not simulated)"
+                : near != null ? "did you mean '" + near + "'?" : "steps are listed in docs/scenario.md");
         }
         if (v == null) {
             throw new ScenarioError(at, op + " needs a value", "see docs/scenario.md for the form of '" + op + "'");
@@ -125,6 +135,14 @@ public final class StepReader {
             }
             case "loop":
                 return loop(v, at);
+            case "read_seqbegin": {
+                if (!(v instanceof Node.Mapping)) {
+                    throw new ScenarioError(at, "read_seqbegin needs the seqlock and the length of the read section",
+                        "write '- read_seqbegin: {lock: " + (v instanceof Node.Scalar s ? s.text() : "S") + ", section: 20us}'");
+                }
+                Fields f = Fields.of(v, "a seqlock read section", "lock", "section");
+                return new Step.SeqRead(f.at("lock"), f.requiredString("lock"), Scalars.duration(f.required("section"), false));
+            }
             case "set_preempt_mode": {
                 String m = Scalars.string(v);
                 try {
@@ -136,6 +154,19 @@ public final class StepReader {
             default:
                 throw new IllegalStateException(op);
         }
+    }
+
+    /** A flavour the lock type does not have: mutex_lock_irq, down_bh, local_lock_bh, ... */
+    private static ScenarioError flavourRefused(LockCall.Parsed p, Where at, String lock) {
+        LockCall c = p.call();
+        String plain = "'- " + c.name(p.unlock(), Op.LOCK_PLAIN) + ": " + lock + "'";
+        if (c == LockCall.LOCAL) {
+            return new ScenarioError(at, p.name() + " is not simulated: local_lock_t is taken with local_lock or local_lock_irqsave",
+                "write " + plain + " or '- " + c.name(p.unlock(), Op.LOCK_IRQSAVE) + ": " + lock + "'");
+        }
+        return new ScenarioError(at, p.name() + " is not a kernel call: " + c.kind().cType() + " has no "
+            + LockCall.suffix(p.unlock(), p.flavour()) + " flavour (it may sleep)",
+            "write " + plain + "; only spinning locks are taken with interrupts or bottom halves off");
     }
 
     private static Step kernel(Node v, Where at) {
