@@ -508,20 +508,32 @@ public final class Exec {
         return condResched(c, t, PreemptPoint.MIGHT_RESCHED, 0);
     }
 
-    /** __might_resched(): "sleeping function called from invalid context" (DEBUG_ATOMIC_SLEEP). */
     void mightResched(Cpu c, Task t, int offset) {
+        mightResched(c, t, offset, 0);
+    }
+
+    /**
+     * __might_resched(file, line, offsets): "sleeping function called from invalid context"
+     * (DEBUG_ATOMIC_SLEEP) unless the preempt count is the expected one, IRQs are on and, under
+     * PREEMPT_RCU, the RCU read-side nesting is the expected one ({@code rcuExpected}, or -1 for
+     * rtlocks, which may legitimately nest in an RCU read section: RTLOCK_RESCHED_OFFSETS).
+     */
+    void mightResched(Cpu c, Task t, int offset, int rcuExpected) {
         if (!k.debug) {
             return;
         }
         k.stats.debugChecks++;
         k.chargeDebt(c, costs.debugCheckNs());
-        if ((c.count() == offset && !c.irqsDisabled) || t.isIdle) {
+        int rcuDepth = k.preemptRcu ? t.rcuReadLockNesting : 0;
+        int rcuWant = rcuExpected < 0 ? rcuDepth : rcuExpected;
+        if ((c.count() == offset && !c.irqsDisabled && rcuDepth == rcuWant) || t.isIdle) {
             return;
         }
-        throw k.bug("BUG: sleeping function called from invalid context at " + t.prog.origin(t.pc),
+        String rcu = k.preemptRcu ? String.format("%nRCU nest depth: %d, expected: %d", rcuDepth, rcuWant) : "";
+        throw k.bug("BUG: sleeping function called from invalid context at " + t.prog.origin(t.stepPc),
             c, t, String.format("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s%n"
                 + "preempt_count: %x, expected: %x", c.count() != 0 ? 1 : 0, c.irqsDisabled ? 1 : 0,
-                t.pid, t.comm, c.count(), offset));
+                t.pid, t.comm, c.count(), offset) + rcu);
     }
 
     /** The segment owner code of a task-context softirq handler (PREEMPT_RT). */
@@ -712,8 +724,14 @@ public final class Exec {
         return condResched(c, t, PreemptPoint.COND_RESCHED, 0);
     }
 
-    public void mightReschedPublic(Cpu c, Task t, int offset) {
-        mightResched(c, t, offset);
+    /** rtlock_might_resched(): preempt count 0, any RCU nesting (RTLOCK_RESCHED_OFFSETS). */
+    public void rtlockMightResched(Cpu c, Task t) {
+        mightResched(c, t, 0, -1);
+    }
+
+    /** cond_resched_lock's check: PREEMPT_LOCK_RESCHED_OFFSETS (on RT the lock's RCU nesting too). */
+    public void condReschedLockMightResched(Cpu c, Task t, int lockOffset) {
+        mightResched(c, t, lockOffset, k.build.rt() ? 1 : 0);
     }
 
     public boolean mightSleepPublic(Cpu c, Task t) {

@@ -95,4 +95,38 @@ class DebugChecksTest {
         RunResult r = Runs.run(m.build(), "none").result();
         assertThat(r.status()).startsWith("preemptsim: livelock");
     }
+
+    /**
+     * mutex_lock inside a spinlock_t section: off RT the spinlock's preempt_disable makes it
+     * atomic; on rt the holder is preemptible but in the rtlock's RCU read section, which
+     * __might_resched checks too (kernel/sched/core.c: "RCU nest depth: %d, expected: %u").
+     */
+    @Test
+    void shouldReportASleepingLockUnderASpinlockOnEveryBuild() {
+        MachineBuilder m = machine().lockdep(false);
+        int s = m.spinlock("s");
+        int mx = m.lock("m", org.preemptsim.kernel.locking.LockKind.MUTEX);
+        m.task(TaskSpec.fair("t", 0, new ProgramBuilder().syscall(1).spinLock(s).at("nest.yaml:5").lock(mx, 0)
+            .unlock(mx, 0).spinUnlock(s).sysret().exit().build()));
+        RunResult full = Runs.run(m.build(), "full").result();
+        assertThat(full.status()).isEqualTo("BUG: sleeping function called from invalid context at nest.yaml:5");
+        assertThat(full.bug()).contains("preempt_count: 1, expected: 0").contains("RCU nest depth: 0, expected: 0");
+        RunResult rt = Runs.run(m.build(), "rt").result();
+        assertThat(rt.status()).isEqualTo("BUG: sleeping function called from invalid context at nest.yaml:5");
+        assertThat(rt.bug()).contains("preempt_count: 0, expected: 0").contains("RCU nest depth: 1, expected: 0");
+        // with lockdep, the wait-type rule catches it first, on every build
+        RunResult ld = Runs.run(m.lockdep(true).build(), "rt").result();
+        assertThat(ld.status()).isEqualTo("BUG: Invalid wait context");
+        assertThat(ld.bug()).contains("a sleeping lock must not nest inside a spinning one");
+    }
+
+    @Test
+    void shouldAcceptAnRtlockInsideAnRcuReadSectionOnRt() {
+        // spin_lock inside rcu_read_lock is legal: rtlock_might_resched expects the current RCU depth.
+        MachineBuilder m = machine();
+        int s = m.spinlock("s");
+        m.task(TaskSpec.fair("t", 0, new ProgramBuilder().syscall(1).rcuReadLock().spinLock(s).kernel(10 * US)
+            .spinUnlock(s).rcuReadUnlock().sysret().exit().build()));
+        assertThat(Runs.run(m.build(), "rt").result().status()).isEqualTo("ok");
+    }
 }

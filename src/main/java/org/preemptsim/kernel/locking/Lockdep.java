@@ -93,11 +93,12 @@ public final class Lockdep {
                     t.comm + "/" + t.pid + " is trying to acquire lock " + className(b) + " at " + at
                         + "\nbut task is already holding lock " + className(a) + "\n*** DEADLOCK ***");
             }
-            if (h.kind == LockKind.RAW_SPINLOCK && l.kind != LockKind.RAW_SPINLOCK) {
+            if (waitType(h.kind) < waitType(l.kind)) {
                 throw k.bug("BUG: Invalid wait context", c, t,
                     t.comm + "/" + t.pid + " is trying to lock " + className(b) + " (" + l.kind.cType() + ") at " + at
-                        + "\nwhile holding " + className(a) + " (raw_spinlock_t): a lock that sleeps on PREEMPT_RT"
-                        + " must not nest inside a raw spinlock");
+                        + "\nwhile holding " + className(a) + " (" + h.kind.cType() + "): "
+                        + (waitType(l.kind) == WAIT_SLEEP ? "a sleeping lock must not nest inside a spinning one"
+                        : "a lock that sleeps on PREEMPT_RT must not nest inside a raw spinlock"));
             }
             if (a != b && !after[a].get(b)) {
                 if (reaches(b, a)) {
@@ -113,6 +114,28 @@ public final class Lockdep {
                 after[a].set(b);
                 edgeSite[a * n + b] = here;
             }
+        }
+    }
+
+    static final int WAIT_SPIN = 1;
+    static final int WAIT_CONFIG = 2;
+    static final int WAIT_SLEEP = 3;
+
+    /**
+     * lockdep's wait types (include/linux/lockdep_types.h): raw spinlocks spin (LD_WAIT_SPIN),
+     * spinlock_t and its kin spin off RT and sleep on RT (LD_WAIT_CONFIG), mutexes and semaphores
+     * sleep (LD_WAIT_SLEEP). A lock may not be taken under one with a smaller wait type.
+     */
+    static int waitType(LockKind kind) {
+        switch (kind) {
+            case RAW_SPINLOCK:
+                return WAIT_SPIN;
+            case MUTEX:
+            case RT_MUTEX:
+            case SEMAPHORE:
+                return WAIT_SLEEP;
+            default:
+                return WAIT_CONFIG;
         }
     }
 

@@ -206,7 +206,7 @@ public final class Locks {
                     }
                     return sleepingAcquire(c, t, l);
                 case LockInst.RWBASE:
-                    k.exec.mightReschedPublic(c, t, 0);
+                    k.exec.rtlockMightResched(c, t);
                     t.phase = 2;
                     return rtmAcquire(c, t, l);
                 default:
@@ -255,7 +255,7 @@ public final class Locks {
 
     private boolean rtlockBegin(Cpu c, Task t, int d) {
         // rtlock_might_resched(): a sleeping lock in atomic context is a bug (PREEMPT_LOCK_OFFSET 0).
-        k.exec.mightReschedPublic(c, t, 0);
+        k.exec.rtlockMightResched(c, t);
         t.phase = 2;
         return rtmAcquire(c, t, word(c, d));
     }
@@ -933,7 +933,7 @@ public final class Locks {
         }
         // rwbase_read_lock: the fast path unless a writer is in or pending.
         if (t.phase == 0) {
-            k.exec.mightReschedPublic(c, t, 0);
+            k.exec.rtlockMightResched(c, t);
             if (!l.writerBias && l.owner == null) {
                 l.readers++;
                 hold(t, l);
@@ -1067,7 +1067,7 @@ public final class Locks {
         LockInst l = held(c, t, d);
         switch (t.phase) {
             case 0: {
-                k.exec.mightReschedPublic(c, t, preemptLockOffset());
+                k.exec.condReschedLockMightResched(c, t, preemptLockOffset());
                 boolean resched = PreemptCount.shouldResched(c.preemptCount, preemptLockOffset());
                 boolean needbreak = preemptModelPreemptible() && (l.spinHead != null || l.nWaiters > 0);
                 if (!resched && !needbreak) {
