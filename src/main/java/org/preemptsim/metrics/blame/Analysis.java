@@ -346,25 +346,33 @@ public final class Analysis implements TraceSink {
     @Override
     public void preemptDisable(long ns, Cpu cpu) {
         update(cpu, cpu.curr, 0, ns);
-        sections.preemptOff(cpu.id, ns, cpu.curr.index, cpu.curr.stepPc, cpus[cpu.id].state & CpuState.CTX_MASK);
+        sections.preemptOff(cpu.id, ns, cpu.curr.index, cpu.curr.stepPc, siteCtx(cpu));
     }
 
     @Override
     public void preemptEnable(long ns, Cpu cpu) {
         update(cpu, cpu.curr, CpuState.PREEMPT_OFF, ns);
-        sections.preemptOn(cpu.id, ns, cpu.curr.index, cpu.curr.stepPc, cpus[cpu.id].state & CpuState.CTX_MASK);
+        sections.preemptOn(cpu.id, ns, cpu.curr.index, cpu.curr.stepPc, siteCtx(cpu));
     }
 
     @Override
     public void irqDisable(long ns, Cpu cpu) {
         update(cpu, cpu.curr, 0, ns);
-        sections.irqsOff(cpu.id, ns, cpu.curr.index, cpu.curr.stepPc, cpus[cpu.id].state & CpuState.CTX_MASK);
+        sections.irqsOff(cpu.id, ns, cpu.curr.index, cpu.curr.stepPc, siteCtx(cpu));
     }
 
     @Override
     public void irqEnable(long ns, Cpu cpu) {
         update(cpu, cpu.curr, CpuState.IRQS_OFF, ns);
-        sections.irqsOn(cpu.id, ns, cpu.curr.index, cpu.curr.stepPc, cpus[cpu.id].state & CpuState.CTX_MASK);
+        sections.irqsOn(cpu.id, ns, cpu.curr.index, cpu.curr.stepPc, siteCtx(cpu));
+    }
+
+    /** The context a section's end is reported in: the top frame as it is (a softirq frame too). */
+    private int siteCtx(Cpu cpu) {
+        if (cpu.depth > 0) {
+            return cpu.frameKind[cpu.depth] == Cpu.F_SOFTIRQ ? CpuState.SOFTIRQ : CpuState.HARDIRQ;
+        }
+        return CpuState.ctx(cpus[cpu.id].state);
     }
 
     // ================================================================== bare tracepoints
@@ -415,7 +423,7 @@ public final class Analysis implements TraceSink {
         update(cpu, cpu.curr, 0, ns);
         TaskHistory h = history(owner);
         if (h != null) {
-            h.fired(ns, cpu.id, expiryNs);
+            h.fired(ns, cpu.depth == 0 ? -cpu.id - 1 : cpu.id, expiryNs); // a callback in task context: soft
         }
     }
 

@@ -59,9 +59,10 @@ public final class AnalysisReport {
             case Cause.NMI:
                 return a.irqNames.nmiName(who);
             case Cause.HARDIRQ:
-                return a.irqNames.name(who);
+                return who == Blame.WHO_TIMER_PENDING ? "local_timer pending with IRQs enabled, not yet taken"
+                    : a.irqNames.name(who);
             case Cause.SOFTIRQ:
-                if (where == Blame.WHO_SOFT_HRTIMER) {
+                if (where == Blame.WHERE_SOFT_HRTIMER) {
                     return "HRTIMER: the soft hrtimer waits for ktimers/ksoftirqd";
                 }
                 return Softirq.name(who) + (where >= 0 ? " in " + sites.comm(where) : "");
@@ -82,7 +83,8 @@ public final class AnalysisReport {
                     : who == Blame.IPI_WAKE_LIST ? "wake-list wakeup: call_function_single IPI in flight"
                     : "the CPU leaving idle";
             default:
-                return sites.comm(who);
+                return where == Blame.WHERE_RETURNING ? sites.comm(who) + " back from __schedule: cache refill"
+                    : "__schedule from " + sites.comm(who);
         }
     }
 

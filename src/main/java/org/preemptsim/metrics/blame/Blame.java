@@ -19,12 +19,15 @@ import java.util.List;
 final class Blame {
 
     // where the measured task is, as the classification sees it
+    /** Its timer expired, the hardirq that runs the callback has not (a hard hrtimer). */
     static final int T_TIMER = 0;
     static final int T_WAKELIST = 1;
     static final int T_RUNNABLE = 2;
     static final int T_RETURNING = 3;
     /** Its own previous activation (an overrun): running its code, or asleep or blocked in it. */
     static final int T_SELF = 4;
+    /** Its soft hrtimer (PREEMPT_RT, non-RT sleeper) expired, HRTIMER_SOFTIRQ has not run it. */
+    static final int T_SOFT_TIMER = 5;
 
     // who of an IPI part
     static final int IPI_RESCHEDULE = 0;
@@ -32,8 +35,12 @@ final class Blame {
     static final int IPI_IDLE_EXIT = 2;
     /** where of the measured task's own overrun. */
     static final int WHERE_ITSELF = -2;
-    /** who of a softirq part: the soft hrtimer waiting in HRTIMER_SOFTIRQ. */
-    static final int WHO_SOFT_HRTIMER = -3;
+    /** where of a softirq part: the soft hrtimer waiting in HRTIMER_SOFTIRQ. */
+    static final int WHERE_SOFT_HRTIMER = -3;
+    /** who of a hardirq part: the timer's interrupt pending while IRQs are on (not delivered). */
+    static final int WHO_TIMER_PENDING = -4;
+    /** where of a sched part: the measured task on its way back from __schedule (the cache refill). */
+    static final int WHERE_RETURNING = -5;
 
     private static final int MAX_KEYS = 64;
 
@@ -81,17 +88,17 @@ final class Blame {
         sampleTruncated = false;
         long cursor = expiry;
         long irqLatency = -1;
-        int i = h.indexAt(expiry);
-        if (i < 0 || h.status[i] == TaskHistory.SLEEP) {
-            int f = h.firedFor(expiry);
-            if (f >= 0 && h.firedNs[f] <= ns && h.firedNs[f] >= expiry) {
-                irqLatency = h.firedNs[f] - expiry;
-                charge(cursor, h.firedNs[f], h.firedCpu[f], T_TIMER, t);
-                cursor = h.firedNs[f];
-            }
+        // The callback of this expiry's timer, if one was armed (an overrun sample has none):
+        // until it ran, the task slept and the timer's CPU stood between.
+        int f = h.firedFor(expiry);
+        if (f >= 0 && h.firedNs[f] <= ns && h.firedNs[f] >= expiry) {
+            irqLatency = h.firedNs[f] - expiry;
+            int fc = h.firedCpu[f];
+            charge(cursor, h.firedNs[f], fc < 0 ? -fc - 1 : fc, fc < 0 ? T_SOFT_TIMER : T_TIMER, t);
+            cursor = h.firedNs[f];
         }
         while (cursor < ns) {
-            i = h.indexAt(cursor);
+            int i = h.indexAt(cursor);
             // the next status change (indexAt gives the last entry at or before cursor)
             long next = i + 1 < h.tail ? Math.min(h.t[Math.max(i + 1, h.head)], ns) : ns;
             int where;
@@ -198,10 +205,14 @@ final class Blame {
                 put(Cause.SOFTIRQ, who, where, ns);
                 return;
             case CpuState.SCHED:
-                put(Cause.SCHED, who, -1, ns);
+                put(Cause.SCHED, who, -1, ns); // who entered __schedule
                 return;
             case CpuState.IDLE:
-                put(Cause.IPI, IPI_IDLE_EXIT, -1, ns);
+                if (tWhere == T_TIMER) {
+                    put(Cause.HARDIRQ, WHO_TIMER_PENDING, -1, ns);
+                } else {
+                    put(Cause.IPI, IPI_IDLE_EXIT, -1, ns);
+                }
                 return;
             default:
                 break;
@@ -216,15 +227,19 @@ final class Blame {
         }
         switch (tWhere) {
             case T_TIMER:
-                // IRQs on and preemption enabled, yet the callback has not run: a soft hrtimer
-                // (PREEMPT_RT, non-RT sleeper) waiting for ktimers/ksoftirqd to run HRTIMER_SOFTIRQ.
-                put(Cause.SOFTIRQ, Softirq.HRTIMER, WHO_SOFT_HRTIMER, ns);
+                // IRQs on, yet the hard timer's interrupt has not been taken: it is pending
+                // undelivered (the kernel model's business; never seen but after an NMI).
+                put(Cause.HARDIRQ, WHO_TIMER_PENDING, -1, ns);
+                return;
+            case T_SOFT_TIMER:
+                // A soft hrtimer waits in HRTIMER_SOFTIRQ for ktimers/ksoftirqd to run it.
+                put(Cause.SOFTIRQ, Softirq.HRTIMER, WHERE_SOFT_HRTIMER, ns);
                 return;
             case T_WAKELIST:
                 put(Cause.IPI, IPI_WAKE_LIST, -1, ns);
                 return;
             case T_RETURNING:
-                put(Cause.SCHED, t.index, -1, ns);
+                put(Cause.SCHED, t.index, WHERE_RETURNING, ns);
                 return;
             case T_SELF:
                 put(Cause.HIGHER_PRIO, t.index, WHERE_ITSELF, ns);

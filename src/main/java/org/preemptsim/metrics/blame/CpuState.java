@@ -54,9 +54,12 @@ final class CpuState {
         return ctx(s) == TASK && (s & (IRQS_OFF | PREEMPT_OFF)) != 0;
     }
 
-    /** Task context, preemption and IRQs enabled, need_resched set: the paper's pe_ie state. */
+    /**
+     * Task context, preemption and IRQs enabled, need_resched set: the paper's pe_ie state. A flag
+     * set remotely counts once its reschedule IPI has landed: before, this CPU does not know it.
+     */
     static boolean paie(int s) {
-        return ctx(s) == TASK && (s & (IRQS_OFF | PREEMPT_OFF)) == 0 && (s & NR) != 0;
+        return ctx(s) == TASK && (s & (IRQS_OFF | PREEMPT_OFF | IPI)) == 0 && (s & NR) != 0;
     }
 
     /** Interrupt context: its time is interference, not part of a thread's section. */

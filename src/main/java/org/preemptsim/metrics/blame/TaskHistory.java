@@ -25,6 +25,7 @@ final class TaskHistory {
 
     /** hrtimer_expire of its timers: when the callback ran, on which CPU, for which expiry. */
     long[] firedNs = new long[8];
+    /** The CPU, negated minus one for a soft hrtimer (its callback ran in task context: ktimers). */
     int[] firedCpu = new int[8];
     long[] expiryNs = new long[8];
     int firedHead;
