@@ -438,7 +438,8 @@ public final class Analysis implements TraceSink {
         h.add(ns, TaskHistory.RUNNING, cpu.id);
         h.lastExpiryNs = expiryNs;
         h.woken = false;
-        sections.sampled(cpu.id, t.index);
+        CpuTrack c = cpus[cpu.id];
+        sections.sampled(cpu.id, ns, t.index, c.state, c.where);
         trim(ns);
     }
 

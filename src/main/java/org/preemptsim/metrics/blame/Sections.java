@@ -115,17 +115,7 @@ final class Sections {
     /** The CPU went from state {@code from} (held since lastNs) to {@code to} at ns. */
     void transition(int cpu, long ns, int from, int fromWhere, int to, int toWho, int toWhere) {
         PerCpu p = cpus[cpu];
-        long dt = ns - p.lastNs;
-        p.lastNs = ns;
-        if (p.poidOpen && CpuState.poid(from)) {
-            p.poidNet += dt;
-        }
-        if (p.schedOpen && (CpuState.ctx(from) == CpuState.SCHED || p.extTask >= 0 && threadState(from, fromWhere))) {
-            p.schedNet += dt;
-        }
-        if (p.paieOpen && CpuState.paie(from)) {
-            p.paieNet += dt;
-        }
+        flush(p, ns, from, fromWhere);
         boolean wasIrq = CpuState.ctx(from) == CpuState.HARDIRQ;
         boolean isIrq = CpuState.ctx(to) == CpuState.HARDIRQ;
         if (wasIrq && p.inIrq && !isIrq) {
@@ -158,6 +148,21 @@ final class Sections {
         } else if (p.paieOpen) {
             p.paieOpen = false;
             p.maxPaie = Math.max(p.maxPaie, p.paieNet);
+        }
+    }
+
+    /** Adds the time since the last transition, spent in {@code state}, to the sections it counts for. */
+    private static void flush(PerCpu p, long ns, int state, int where) {
+        long dt = ns - p.lastNs;
+        p.lastNs = ns;
+        if (p.poidOpen && CpuState.poid(state)) {
+            p.poidNet += dt;
+        }
+        if (p.schedOpen && (CpuState.ctx(state) == CpuState.SCHED || p.extTask >= 0 && threadState(state, where))) {
+            p.schedNet += dt;
+        }
+        if (p.paieOpen && CpuState.paie(state)) {
+            p.paieNet += dt;
         }
     }
 
@@ -196,9 +201,10 @@ final class Sections {
         p.schedOpen = false;
     }
 
-    /** The measured task runs its own code: its scheduler interval ends. */
-    void sampled(int cpu, int task) {
+    /** The measured task runs its own code at ns, the CPU in {@code state}: its scheduler interval ends. */
+    void sampled(int cpu, long ns, int task, int state, int where) {
         PerCpu p = cpus[cpu];
+        flush(p, ns, state, where);
         if (p.schedOpen && p.extTask == task) {
             p.maxPsd = Math.max(p.maxPsd, p.schedNet);
             p.schedOpen = false;
