@@ -1,5 +1,6 @@
 package org.preemptsim.metrics;
 
+import org.HdrHistogram.HistogramIterationValue;
 import org.preemptsim.kernel.Kernel;
 import org.preemptsim.kernel.Task;
 
@@ -28,7 +29,7 @@ public final class Histograms {
 
     /**
      * A distribution: exact samples, min, avg, max; percentiles from the histogram (capped at max);
-     * counts[i] = samples in [i, i + 1) x bucket_ns (the edges within 0.1 %).
+     * counts[i] = samples in [i, i + 1) x bucket_ns (the edges within 0.1 %), summing to samples.
      */
     public record Distribution(long samples, long minNs, long avgNs, long maxNs, List<Percentile> percentiles,
                                long bucketNs, long[] counts) {
@@ -65,11 +66,11 @@ public final class Histograms {
         long width = bucketWidth(s.max());
         int n = (int) (s.max() / width) + 1;
         long[] counts = new long[n];
-        long seen = 0;
-        for (int b = 0; b < n; b++) {
-            long lo = b * width;
-            counts[b] = b == n - 1 ? s.count() - seen : s.histogram().getCountBetweenValues(lo, lo + width - 1);
-            seen += counts[b];
+        // Each recorded HdrHistogram bucket goes whole into one of ours, by its median value (capped
+        // at the exact max): the counts add up to the samples exactly, unlike overlapping range queries.
+        for (HistogramIterationValue v : s.histogram().recordedValues()) {
+            long at = Math.min(s.histogram().medianEquivalentValue(v.getValueIteratedTo()), s.max());
+            counts[(int) (Math.max(0, at) / width)] += v.getCountAtValueIteratedTo();
         }
         return new Distribution(s.count(), s.min(), s.avg(), s.max(), ps, width, counts);
     }

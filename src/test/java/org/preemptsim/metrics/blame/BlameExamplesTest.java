@@ -3,6 +3,7 @@ package org.preemptsim.metrics.blame;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.preemptsim.kernel.Model;
+import org.preemptsim.metrics.Histograms;
 import org.preemptsim.metrics.RunResult;
 import org.preemptsim.metrics.Simulation;
 import org.preemptsim.workload.scenario.CompiledScenario;
@@ -19,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every sample of every run of every example scenario, under each of its models, is blamed, and
- * its parts sum to it exactly ({@link Blame#sample} throws otherwise, which fails the run here).
+ * its parts sum to it exactly ({@link Blame#sample} throws otherwise, which fails the run here);
+ * the histograms' buckets add up to their samples.
  */
 class BlameExamplesTest {
 
@@ -60,6 +62,13 @@ class BlameExamplesTest {
             assertThat(b.worst().get(0).latencyNs()).isEqualTo(r.latency().maxNs());
         }
         assertThat(b.truncatedSamples()).isNull();
+        for (Histograms.Scope scope : r.histograms()) {
+            for (Histograms.Distribution d : java.util.Arrays.asList(scope.thread(), scope.irq())) {
+                if (d != null) {
+                    assertThat(java.util.Arrays.stream(d.counts()).sum()).as(scope.toString()).isEqualTo(d.samples());
+                }
+            }
+        }
         for (BlameReport.WorstSample w : b.worst()) {
             assertThat(w.causes().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(w.latencyNs());
             assertThat(w.parts().stream().mapToLong(BlameReport.Part::ns).sum()).isEqualTo(w.latencyNs());
