@@ -366,12 +366,12 @@ final class Charts {
         Svg s = new Svg("latency-throughput", null, W, 340, 70, 20, 24, 48, "latency versus throughput");
         List<RunResult> ok = new ArrayList<>();
         for (RunResult r : runs) {
-            if (r.ok()) {
+            if (r.ok() && r.latency().samples() > 0) {
                 ok.add(r);
             }
         }
         if (ok.isEmpty()) {
-            return empty(s, "no run finished");
+            return empty(s, "no measured task: no latency to plot");
         }
         double xmin = Double.MAX_VALUE;
         double xmax = 0;

@@ -91,6 +91,7 @@ public final class HtmlReport {
         card(h, "Where the CPU time went", "user, system, hardirq, softirq and idle time over all CPUs, as /proc/stat",
             Charts.cpuTime(r.runs()));
         h.append("</div>");
+        workloadsTable(h, r.runs());
         tracersTable(h, r.runs());
         accountingTable(h, r.runs());
         countersTable(h, r.runs());
@@ -137,12 +138,14 @@ public final class HtmlReport {
             }
             RunResult.Latency l = run.latency();
             Histograms.Scope all = allScope(run);
+            boolean none = l.samples() == 0;
             long preempts = 0;
             for (long v : run.counters().preemptions().values()) {
                 preempts += v;
             }
-            h.append(td(Html.num(l.samples()))).append(td(Html.us(l.minNs()))).append(td(Html.us(l.avgNs())))
-                .append(td(Html.us(l.p99Ns()))).append(td(Html.us(l.maxNs())))
+            h.append(td(Html.num(l.samples()))).append(td(none ? "–" : Html.us(l.minNs())))
+                .append(td(none ? "–" : Html.us(l.avgNs()))).append(td(none ? "–" : Html.us(l.p99Ns())))
+                .append(td(none ? "–" : Html.us(l.maxNs())))
                 .append(td(all == null || all.irq() == null ? "–" : Html.us(all.irq().maxNs())))
                 .append(td(String.format(Locale.ROOT, "%.1f", run.throughput().userNsPerS() / 1e6)))
                 .append(td(Html.num(run.counters().contextSwitches()))).append(td(Html.num(preempts)))
@@ -174,6 +177,46 @@ public final class HtmlReport {
 
     private static String td(String s) {
         return "<td>" + s + "</td>";
+    }
+
+    /** The built-in workloads' own figures (hackbench's time and messages/s, ...), a row per model and workload. */
+    private static void workloadsTable(StringBuilder h, List<RunResult> runs) {
+        List<String> keys = new ArrayList<>();
+        for (RunResult run : runs) {
+            if (run.ok() && run.workloads() != null) {
+                for (RunResult.WorkloadResult w : run.workloads()) {
+                    for (String k : w.figures().keySet()) {
+                        if (!keys.contains(k)) {
+                            keys.add(k);
+                        }
+                    }
+                }
+            }
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        h.append("<table id=\"workloads\" class=\"data\"><caption>Work completed: the workloads' own figures</caption>")
+            .append("<thead><tr><th class=\"text\">model</th><th class=\"text\">workload</th>");
+        for (String k : keys) {
+            h.append("<th>").append(Html.esc(k)).append("</th>");
+        }
+        h.append("</tr></thead><tbody>");
+        for (RunResult run : runs) {
+            if (!run.ok() || run.workloads() == null) {
+                continue;
+            }
+            for (RunResult.WorkloadResult w : run.workloads()) {
+                h.append("<tr><th>").append(modelChip(run.model())).append("</th><td class=\"text\">").append(Html.esc(w.workload()))
+                    .append(' ').append(Html.esc(w.name())).append("</td>");
+                for (String k : keys) {
+                    Long v = w.figures().get(k);
+                    h.append(td(v == null ? "–" : k.endsWith("_ns") ? Html.ns(v) : Html.num(v)));
+                }
+                h.append("</tr>");
+            }
+        }
+        h.append("</tbody></table>");
     }
 
     private static void tracersTable(StringBuilder h, List<RunResult> runs) {
@@ -327,9 +370,13 @@ public final class HtmlReport {
             return;
         }
         RunResult.Latency l = run.latency();
-        h.append("<p class=\"lead\">").append(Html.num(l.samples())).append(" samples of the measured tasks: min ")
-            .append(Html.ns(l.minNs())).append(", avg ").append(Html.ns(l.avgNs())).append(", p99 ").append(Html.ns(l.p99Ns()))
-            .append(", max <b>").append(Html.ns(l.maxNs())).append("</b>").append(leadCause(b)).append(".</p>");
+        if (l.samples() == 0) {
+            h.append("<p class=\"lead dim\">No latency sample: the scenario has no measured task.</p>");
+        } else {
+            h.append("<p class=\"lead\">").append(Html.num(l.samples())).append(" samples of the measured tasks: min ")
+                .append(Html.ns(l.minNs())).append(", avg ").append(Html.ns(l.avgNs())).append(", p99 ").append(Html.ns(l.p99Ns()))
+                .append(", max <b>").append(Html.ns(l.maxNs())).append("</b>").append(leadCause(b)).append(".</p>");
+        }
         h.append("<div class=\"grid\">");
         card(h, "Latency histogram", "thread latency bars and timerlat IRQ latency steps, log counts",
             Charts.histogram(run.model(), all.thread(), all.irq()));
