@@ -155,7 +155,6 @@ public final class Analysis implements TraceSink {
         c.state = s;
         c.who = who;
         c.where = where;
-        c.sinceNs = ns;
     }
 
     /** A remote CPU's flags change (need_resched set there, an IPI sent): same state otherwise. */
@@ -481,20 +480,5 @@ public final class Analysis implements TraceSink {
                 h.trim(h.lastExpiryNs >= 0 ? h.lastExpiryNs : horizon);
             }
         }
-    }
-
-    // ================================================================== results
-
-    /** The blame's totals and worst samples so far (see {@link AnalysisReport}). */
-    Blame blame() {
-        return blame;
-    }
-
-    long droppedLogEntries() {
-        long d = 0;
-        for (CpuTrack c : cpus) {
-            d += c.log.dropped;
-        }
-        return d;
     }
 }

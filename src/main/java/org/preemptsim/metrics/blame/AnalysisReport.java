@@ -32,7 +32,7 @@ public final class AnalysisReport {
     }
 
     public BlameReport blame() {
-        Blame b = a.blame();
+        Blame b = a.blame;
         List<BlameReport.WorstSample> worst = new ArrayList<>();
         for (Blame.Worst w : b.worstSamples) {
             List<BlameReport.Part> parts = new ArrayList<>();

@@ -61,9 +61,4 @@ final class CpuState {
     static boolean paie(int s) {
         return ctx(s) == TASK && (s & (IRQS_OFF | PREEMPT_OFF | IPI)) == 0 && (s & NR) != 0;
     }
-
-    /** Interrupt context: its time is interference, not part of a thread's section. */
-    static boolean interrupt(int s) {
-        return ctx(s) == HARDIRQ || ctx(s) == SOFTIRQ;
-    }
 }

@@ -3,7 +3,7 @@ package org.preemptsim.metrics.blame;
 /**
  * What the analysis knows of one CPU between tracepoints: the flags only the tracepoint stream
  * tells (inside __schedule, a softirq handler running in a frame, a reschedule IPI on its way),
- * the state in force since {@link #sinceNs}, and where the current IRQs-off and preemption-off
+ * the state in force since its last tracepoint, and where the current IRQs-off and preemption-off
  * sections of task context began.
  */
 final class CpuTrack {
@@ -20,7 +20,6 @@ final class CpuTrack {
     int state = CpuState.IDLE;
     int who = -1;
     int where = -1;
-    long sinceNs;
 
     boolean irqOffOpen;
     int irqOffWho;

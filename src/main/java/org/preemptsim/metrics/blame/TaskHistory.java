@@ -112,11 +112,6 @@ final class TaskHistory {
         return -1;
     }
 
-    /** The earliest instant a later sample can reach back to. */
-    long horizon() {
-        return lastExpiryNs;
-    }
-
     void trim(long ns) {
         int keep = indexAt(ns);
         if (keep > head) {
