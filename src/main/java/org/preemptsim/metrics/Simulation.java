@@ -58,7 +58,7 @@ public final class Simulation {
     public static Booted boot(MachineSpec spec, Model model, PreemptTable table, List<TraceSink> observers, Measure measure) {
         int nTasks = spec.tasks().size() + 2 * spec.cpus();
         LatencyRecorder rec = new LatencyRecorder(nTasks, spec.cpus());
-        Analysis analysis = measure.analysis() ? new Analysis(spec.cpus(), model, table, measure.worst()) : null;
+        Analysis analysis = measure.analysis() ? new Analysis(spec.cpus(), model, measure.worst()) : null;
         TraceSink sink;
         if (observers.isEmpty() && analysis == null) {
             sink = rec;

@@ -3,7 +3,6 @@ package org.preemptsim.metrics.blame;
 import org.preemptsim.kernel.Cpu;
 import org.preemptsim.kernel.Model;
 import org.preemptsim.kernel.Task;
-import org.preemptsim.kernel.preempt.PreemptTable;
 import org.preemptsim.trace.TraceSink;
 import org.preemptsim.trace.Vectors;
 
@@ -43,15 +42,14 @@ public final class Analysis implements TraceSink {
     long scheduleCalls;
     long switchIns;
 
-    public Analysis(int nrCpus, Model model, PreemptTable table, int worst) {
+    public Analysis(int nrCpus, Model model, int worst) {
         cpus = new CpuTrack[nrCpus];
         for (int i = 0; i < nrCpus; i++) {
             cpus[i] = new CpuTrack(i);
         }
         this.preemptEvents = model.build().preemption();
-        boolean irqExitPreempts = model.build().preemption() && table.row(model.mode()).irqentryExitCondResched();
         this.sections = new Sections(nrCpus);
-        this.blame = new Blame(cpus, boosts, irqExitPreempts, worst);
+        this.blame = new Blame(cpus, boosts, worst);
     }
 
     /** The preempt/irq disable and enable events exist on this build (CONFIG_PREEMPTION). */
@@ -123,9 +121,6 @@ public final class Analysis implements TraceSink {
         }
         if (c.ipi) {
             s |= CpuState.IPI;
-        }
-        if (curr.user) {
-            s |= CpuState.USER;
         }
         int boost = curr.prio < curr.normalPrio ? boosts.of(curr) : -1;
         if (curr.prio < curr.normalPrio) {

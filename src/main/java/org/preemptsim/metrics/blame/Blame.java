@@ -46,8 +46,6 @@ final class Blame {
 
     private final CpuTrack[] cpus;
     private final Boosts boosts;
-    /** The model preempts kernel code at IRQ exit (full, lazy, rt): an IPI in flight is then the wait. */
-    private final boolean irqExitPreempts;
     private final int worst;
 
     final long[] totals = new long[Cause.COUNT];
@@ -73,10 +71,9 @@ final class Blame {
                  int[] cause, int[] who, int[] where, long[] ns) {
     }
 
-    Blame(CpuTrack[] cpus, Boosts boosts, boolean irqExitPreempts, int worst) {
+    Blame(CpuTrack[] cpus, Boosts boosts, int worst) {
         this.cpus = cpus;
         this.boosts = boosts;
-        this.irqExitPreempts = irqExitPreempts;
         this.worst = worst;
     }
 
@@ -251,14 +248,15 @@ final class Blame {
             put(Cause.SCHED, who, -1, ns); // runnable and current at one instant: the switch itself
             return;
         }
-        boolean ipi = CpuState.is(s, CpuState.IPI);
-        if (CpuState.is(s, CpuState.NR) && !(ipi && (irqExitPreempts || CpuState.is(s, CpuState.USER)))) {
-            // need_resched is set and even the IPI's exit would not preempt this kernel code
-            put(Cause.PREEMPT_POINT, who, log.preemptionOf(who, a), ns);
+        if (CpuState.is(s, CpuState.IPI)) {
+            // need_resched was set from another CPU: until the reschedule IPI folds it into this
+            // CPU's preempt_count, no preemption point here can act on it (x86)
+            put(Cause.IPI, IPI_RESCHEDULE, -1, ns);
             return;
         }
-        if (ipi) {
-            put(Cause.IPI, IPI_RESCHEDULE, -1, ns);
+        if (CpuState.is(s, CpuState.NR)) {
+            // need_resched is set, but the running code has not reached a live preemption point
+            put(Cause.PREEMPT_POINT, who, log.preemptionOf(who, a), ns);
             return;
         }
         if (CpuState.is(s, CpuState.NR_LAZY) && t.fair()) {

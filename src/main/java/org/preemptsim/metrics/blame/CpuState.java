@@ -36,10 +36,8 @@ final class CpuState {
     static final int NR_LAZY = 1 << 6;
     /** A reschedule IPI is on its way to this CPU. */
     static final int IPI = 1 << 7;
-    /** curr was in user mode at the last tracepoint. */
-    static final int USER = 1 << 8;
     /** curr runs at a priority inherited through an rt_mutex. */
-    static final int BOOSTED = 1 << 9;
+    static final int BOOSTED = 1 << 8;
 
     static int ctx(int s) {
         return s & CTX_MASK;

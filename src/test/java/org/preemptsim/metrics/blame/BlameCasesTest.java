@@ -248,4 +248,33 @@ class BlameCasesTest {
             part("preempt_off", 200 * US, "opened at worker: lock l (spinlock_t) (builder step 2)"),
             part("nmi", 50 * US, "perf"));
     }
+
+    /**
+     * A remote wakeup: t (FIFO 50, CPUs 0-1) sleeps on CPU 0 until 2 ms; a FIFO 99 hog pinned to
+     * CPU 0 runs a 3 ms syscall from 1 ms. At 2 ms the timer IRQ on CPU 0 wakes t and
+     * select_task_rq_rt puts it on CPU 1, where a fair task is in a 3 ms syscall since 0.5 ms:
+     * resched_curr sends a reschedule IPI, 1 us in flight. On full the IPI's exit preempts the
+     * fair task: 1 us, all IPI delivery. On none the IPI lands at 2.001 ms but the kernel code is
+     * not preempted until its syscall returns to user at 3.5 ms: 1 us of IPI, then 1.499 ms
+     * waiting for that preemption point.
+     */
+    @Test
+    void shouldBlameTheIpiInFlightThenThePreemptionPointOfARemoteWakeup() {
+        MachineBuilder m = new MachineBuilder("ipi").cpus(2).hz(250).durationMs(5)
+            .costs(new Costs(0, 0, 0, 0, 0, 0, 0, 0, US, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+        m.task(TaskSpec.fifo("hog", 99, new ProgramBuilder().syscall(1).kernel(3 * MS).sysret().exit().build()).onCpu(0)
+            .releasedAt(MS));
+        m.task(TaskSpec.fair("other", 0, new ProgramBuilder().syscall(1).kernel(3 * MS).sysret().exit().build()).onCpu(1)
+            .releasedAt(500 * US));
+        m.task(TaskSpec.fifo("t", 50, new ProgramBuilder().syscall(230).periodic(2 * MS).sysret().exit().build()).onCpu(0)
+            .withAffinity(new int[] {0, 1}).asMeasured());
+        Sample full = sample(m.build(), "full");
+        assertThat(full.causes()).isEqualTo(causes("ipi", US));
+        assertThat(full.parts()).containsExactly(part("ipi", US, "reschedule IPI in flight"));
+        Sample none = sample(m.build(), "none");
+        assertThat(none.causes()).isEqualTo(causes("ipi", US, "preempt_point", 1_499 * US));
+        assertThat(none.parts()).containsExactly(
+            part("preempt_point", 1_499 * US, "other: syscall_exit (builder step 2), until return_to_user"),
+            part("ipi", US, "reschedule IPI in flight"));
+    }
 }
