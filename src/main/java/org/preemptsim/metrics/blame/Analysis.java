@@ -14,7 +14,7 @@ import org.preemptsim.trace.Vectors;
  * accounting.
  *
  * <p>The state of a CPU is read at each of its tracepoints as it will hold until the next one.
- * Some tracepoints fire just before their change (irq_enable before the flag is set, as
+ * Some tracepoints fire just before their change (irq_enable before IRQs go on, as
  * trace_hardirqs_on; preempt_enable before the count drops; sched_switch before curr changes;
  * sched_set_need_resched before the flag is set), and the state is read as after it. NMIs emit
  * nmi_handler at their end with their length; their interval is added then. Without the preemptirq
