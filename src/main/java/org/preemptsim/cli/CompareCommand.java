@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
             + "the other models still run), 2 bad input (nothing written)."},
     footer = {"", "Examples:", "  bin/preemptsim compare",
         "  bin/preemptsim compare --models none,full,rt --seed 7 --duration 5s --json out.json",
-        "  bin/preemptsim compare examples/hackbench.yaml --models voluntary,lazy --csv out.csv"})
+        "  bin/preemptsim compare examples/hackbench.yaml --models voluntary,lazy --csv out.csv",
+        "  bin/preemptsim compare examples/locks.yaml --html report.html"})
 public final class CompareCommand implements Callable<Integer> {
 
     /** The built-in scenario's duration when none is given. */
@@ -58,6 +59,14 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write one CSV row per model and measured task.")
     Path csv;
 
+    @Option(names = "--html", paramLabel = "FILE",
+        description = "Also write a self-contained HTML report: histograms, percentile spectra, blame, tracers, bound.")
+    Path html;
+
+    @Option(names = "--worst", paramLabel = "N",
+        description = "How many of the worst samples to break down by cause (default: " + ScenarioRun.DEFAULT_WORST + ").")
+    Integer worst;
+
     @Option(names = "--jobs", paramLabel = "N", description = "Models run in parallel on N threads. Default: the number of CPUs.")
     Integer jobs;
 
@@ -66,7 +75,9 @@ public final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CompiledScenario cs;
+        int w;
         try {
+            w = ScenarioRun.worst("compare", worst);
             Long durationNs = ScenarioRun.duration("compare", duration);
             if (scenario == null) {
                 cs = builtin(seed != null ? seed : DefaultScenario.DEFAULT_SEED,
@@ -87,7 +98,7 @@ public final class CompareCommand implements Callable<Integer> {
             return ScenarioRun.BAD_INPUT;
         }
         int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
-        return ScenarioRun.execute(cs, n, json, csv, out, err);
+        return ScenarioRun.execute(cs, n, json, csv, html, w, out, err);
     }
 
     /** The built-in default scenario (DefaultScenario), under the five default models, lockdep off as in scenario runs. */

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         "The model is --model, or the scenario's only model; a scenario listing several needs --model (or use compare).",
         "Exit status: 0 ok, 1 the simulated kernel reported a bug (the JSON is still written), 2 bad input (nothing written)."},
     footer = {"", "Examples:", "  bin/preemptsim run examples/cyclictest.yaml --model rt",
-        "  bin/preemptsim run examples/hackbench.yaml --model lazy --seed 7 --duration 500ms --json out.json --csv out.csv"})
+        "  bin/preemptsim run examples/hackbench.yaml --model lazy --seed 7 --duration 500ms --json out.json --csv out.csv",
+        "  bin/preemptsim run examples/timerlat.yaml --model rt --html report.html --worst 10"})
 public final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -46,12 +47,22 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "Also write one CSV row per measured task.")
     Path csv;
 
+    @Option(names = "--html", paramLabel = "FILE",
+        description = "Also write a self-contained HTML report: histograms, percentile spectra, blame, tracers, bound.")
+    Path html;
+
+    @Option(names = "--worst", paramLabel = "N",
+        description = "How many of the worst samples to break down by cause (default: " + ScenarioRun.DEFAULT_WORST + ").")
+    Integer worst;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CompiledScenario cs;
+        int n;
         try {
+            n = ScenarioRun.worst("run", worst);
             Long durationNs = ScenarioRun.duration("run", duration);
             cs = ScenarioRun.lockdep(ScenarioRun.load(scenario).with(seed, durationNs), lockdep);
             cs = cs.withModels(List.of(ScenarioRun.oneModel("run", scenario, model, cs)));
@@ -60,7 +71,7 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return ScenarioRun.BAD_INPUT;
         }
-        return ScenarioRun.execute(cs, 1, json, csv, out, err);
+        return ScenarioRun.execute(cs, 1, json, csv, html, n, out, err);
     }
 
     static String names(List<Model> ms) {

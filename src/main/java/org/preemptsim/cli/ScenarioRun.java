@@ -4,7 +4,9 @@ import org.preemptsim.kernel.MachineSpec;
 import org.preemptsim.kernel.Model;
 import org.preemptsim.metrics.Compare;
 import org.preemptsim.metrics.RunResult;
+import org.preemptsim.metrics.Measure;
 import org.preemptsim.report.CsvReport;
+import org.preemptsim.report.HtmlReport;
 import org.preemptsim.report.JsonReport;
 import org.preemptsim.report.Results;
 import org.preemptsim.report.TableReport;
@@ -100,10 +102,28 @@ final class ScenarioRun {
         return out;
     }
 
-    /** Runs every model of {@code cs}, prints, writes; returns the exit code. */
-    static int execute(CompiledScenario cs, int jobs, Path json, Path csv, PrintWriter out, PrintWriter err) throws IOException {
+    /** The number of worst samples the blame breaks down by default (--worst). */
+    static final int DEFAULT_WORST = Measure.DEFAULT_WORST;
+
+    /** --worst N: 0 or more. */
+    static int worst(String cmd, Integer worst) throws BadInput {
+        if (worst == null) {
+            return DEFAULT_WORST;
+        }
+        if (worst < 0) {
+            throw new BadInput("preemptsim " + cmd + ": --worst must be 0 or more, got " + worst);
+        }
+        return worst;
+    }
+
+    /**
+     * Runs every model of {@code cs} with the analysis attached (blame, tracers, accounting, bound:
+     * they are in the JSON too), prints, writes; returns the exit code.
+     */
+    static int execute(CompiledScenario cs, int jobs, Path json, Path csv, Path html, int worst, PrintWriter out, PrintWriter err)
+        throws IOException {
         Progress progress = new Progress(err, cs.models().size());
-        Results raw = Compare.run(cs.machine(), cs.models(), cs.measure(), jobs, i -> progress.done());
+        Results raw = Compare.run(cs.machine(), cs.models(), cs.measure().withAnalysis(worst), jobs, i -> progress.done());
         progress.end();
         Results results = results(cs, raw.runs());
         List<RunResult> runs = results.runs();
@@ -128,6 +148,9 @@ final class ScenarioRun {
         }
         if (csv != null) {
             CsvReport.write(results, csv);
+        }
+        if (html != null) {
+            HtmlReport.write(results, html);
         }
         int code = OK;
         for (RunResult r : runs) {

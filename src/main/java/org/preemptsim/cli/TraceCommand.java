@@ -116,7 +116,8 @@ public final class TraceCommand implements Callable<Integer> {
         long entries = -1;
         Closeable writer = open(opts);
         try (writer) {
-            r = Simulation.boot(machine, m, PreemptTable.KERNEL, List.of((TraceSink) writer)).run(cs.measure());
+            r = Simulation.boot(machine, m, PreemptTable.KERNEL, List.of((TraceSink) writer),
+                cs.measure().withAnalysis(ScenarioRun.DEFAULT_WORST)).run(); // as run's --json
             if (writer instanceof RecordingSink rs) {
                 entries = rs.entries();
             }

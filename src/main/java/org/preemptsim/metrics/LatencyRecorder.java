@@ -24,6 +24,7 @@ public final class LatencyRecorder implements TraceSink {
     private final LatencyStats[] perTaskResponse;
     private final long[] deadlineMisses;
     private final LatencyStats[] perCpu;
+    private final LatencyStats[] perCpuIrq;
 
     /** Sized for the machine: task indexes below {@code tasks}, CPU ids below {@code cpus}. */
     public LatencyRecorder(int tasks, int cpus) {
@@ -32,6 +33,7 @@ public final class LatencyRecorder implements TraceSink {
         perTaskResponse = new LatencyStats[tasks];
         deadlineMisses = new long[tasks];
         perCpu = new LatencyStats[cpus];
+        perCpuIrq = new LatencyStats[cpus];
     }
 
     @Override
@@ -64,6 +66,12 @@ public final class LatencyRecorder implements TraceSink {
             perTaskIrq[owner.index] = s;
         }
         s.record(lat);
+        LatencyStats pc = perCpuIrq[cpu.id];
+        if (pc == null) {
+            pc = new LatencyStats();
+            perCpuIrq[cpu.id] = pc;
+        }
+        pc.record(lat);
     }
 
     @Override
@@ -111,5 +119,10 @@ public final class LatencyRecorder implements TraceSink {
     /** The stats of CPU id c, or null if nothing was measured there. */
     public LatencyStats cpu(int c) {
         return perCpu[c];
+    }
+
+    /** The timer IRQ latency of measured tasks' timers that fired on CPU id c, or null. */
+    public LatencyStats cpuIrq(int c) {
+        return perCpuIrq[c];
     }
 }

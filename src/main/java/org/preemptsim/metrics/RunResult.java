@@ -1,5 +1,9 @@
 package org.preemptsim.metrics;
 
+import org.preemptsim.metrics.blame.BlameReport;
+import org.preemptsim.metrics.blame.Bound;
+import org.preemptsim.metrics.blame.Tracers;
+
 import java.util.List;
 import java.util.Map;
 
@@ -7,15 +11,21 @@ import java.util.Map;
  * The result of one run (one scenario x one model x one seed): either numbers, or the kernel
  * bug that stopped it. No wall-clock figures: the same seed gives the same result bit for bit.
  *
+ * <p>The last five are the analysis ({@link Measure#analysis()}), null without it: latency
+ * histograms, the blame of the measured samples, the latency tracers' figures, the overhead
+ * accounting, and the PREEMPT_RT scheduling-latency bound.
+ *
  * @param workloads figures of the built-in workloads (hackbench's time, ...), or null when none
  * @param locking   per-lock figures and priority inheritance, or null when the machine has no locks
  */
 public record RunResult(String model, String status, String bug, Latency latency, Throughput throughput,
-                        List<TaskResult> tasks, Counters counters, List<WorkloadResult> workloads, Locking locking) {
+                        List<TaskResult> tasks, Counters counters, List<WorkloadResult> workloads, Locking locking,
+                        List<Histograms.Scope> histograms, BlameReport blame, Tracers tracers, Accounting accounting,
+                        Bound bound) {
 
     public RunResult(String model, String status, String bug, Latency latency, Throughput throughput,
                      List<TaskResult> tasks, Counters counters) {
-        this(model, status, bug, latency, throughput, tasks, counters, null, null);
+        this(model, status, bug, latency, throughput, tasks, counters, null, null, null, null, null, null, null);
     }
 
     /**
@@ -93,10 +103,16 @@ public record RunResult(String model, String status, String bug, Latency latency
     }
 
     public RunResult withWorkloads(List<WorkloadResult> w) {
-        return new RunResult(model, status, bug, latency, throughput, tasks, counters, w, locking);
+        return new RunResult(model, status, bug, latency, throughput, tasks, counters, w, locking, histograms, blame,
+            tracers, accounting, bound);
     }
 
     public RunResult withLocking(Locking l) {
-        return new RunResult(model, status, bug, latency, throughput, tasks, counters, workloads, l);
+        return new RunResult(model, status, bug, latency, throughput, tasks, counters, workloads, l, histograms, blame,
+            tracers, accounting, bound);
+    }
+
+    public RunResult withAnalysis(List<Histograms.Scope> h, BlameReport b, Tracers t, Accounting a, Bound bd) {
+        return new RunResult(model, status, bug, latency, throughput, tasks, counters, workloads, locking, h, b, t, a, bd);
     }
 }

@@ -12,6 +12,8 @@ import org.preemptsim.kernel.Stats;
 import org.preemptsim.kernel.Task;
 import org.preemptsim.kernel.debug.KernelBug;
 import org.preemptsim.kernel.preempt.PreemptTable;
+import org.preemptsim.metrics.blame.Analysis;
+import org.preemptsim.metrics.blame.AnalysisReport;
 import org.preemptsim.trace.TraceBus;
 import org.preemptsim.trace.TraceSink;
 
@@ -32,31 +34,36 @@ public final class Simulation {
 
     /** As {@link #run(MachineSpec, Model)}, also reporting what {@code measure} asks for. */
     public static RunResult run(MachineSpec spec, Model model, Measure measure) {
-        return boot(spec, model, PreemptTable.KERNEL, List.of()).run(measure);
+        return boot(spec, model, PreemptTable.KERNEL, List.of(), measure).run();
     }
 
     public static RunResult run(MachineSpec spec, Model model, PreemptTable table, List<TraceSink> observers) {
         return boot(spec, model, table, observers).run();
     }
 
-    /** A booted machine with its latency recorder, ready to run once. */
-    public record Booted(Kernel kernel, LatencyRecorder recorder) {
+    /**
+     * A booted machine with its latency recorder and, when the measure asks for it, the analysis
+     * observer; ready to run once.
+     */
+    public record Booted(Kernel kernel, LatencyRecorder recorder, Analysis analysis, Measure measure) {
         public RunResult run() {
-            return run(Measure.NONE);
-        }
-
-        public RunResult run(Measure measure) {
             kernel.run();
-            return summarise(kernel, recorder, measure);
+            return summarise(kernel, recorder, analysis, measure);
         }
     }
 
     /** A kernel wired to a latency recorder (first sink) and the given observers, not yet run. */
     public static Booted boot(MachineSpec spec, Model model, PreemptTable table, List<TraceSink> observers) {
+        return boot(spec, model, table, observers, Measure.NONE);
+    }
+
+    /** As above, with the analysis observer attached after the others when {@code measure} asks for it. */
+    public static Booted boot(MachineSpec spec, Model model, PreemptTable table, List<TraceSink> observers, Measure measure) {
         int nTasks = spec.tasks().size() + 2 * spec.cpus();
         LatencyRecorder rec = new LatencyRecorder(nTasks, spec.cpus());
+        Analysis analysis = measure.analysis() ? new Analysis(spec.cpus(), model, measure.worst()) : null;
         TraceSink sink;
-        if (observers.isEmpty()) {
+        if (observers.isEmpty() && analysis == null) {
             sink = rec;
         } else {
             TraceBus bus = new TraceBus();
@@ -64,9 +71,12 @@ public final class Simulation {
             for (TraceSink o : observers) {
                 bus.register(o);
             }
+            if (analysis != null) {
+                bus.register(analysis);
+            }
             sink = bus;
         }
-        return new Booted(new Kernel(spec, model, table, sink), rec);
+        return new Booted(new Kernel(spec, model, table, sink), rec, analysis, measure);
     }
 
     /** cyclictest -h: 1 µs buckets, counted from the HdrHistogram. */
@@ -82,7 +92,7 @@ public final class Simulation {
         return new RunResult.Histogram(bucketNs, counts, ls.count() - inRange);
     }
 
-    static RunResult summarise(Kernel k, LatencyRecorder rec, Measure measure) {
+    static RunResult summarise(Kernel k, LatencyRecorder rec, Analysis analysis, Measure measure) {
         KernelBug bug = k.bugReport();
         String model = k.model.name();
         if (bug != null) {
@@ -139,9 +149,23 @@ public final class Simulation {
         RunResult.Counters counters = new RunResult.Counters(st.events, switches, st.wakeups, st.migrations, preemptions,
             st.reschedIpis, st.callFunctionIpis, st.reschedRequests, st.lazyReschedRequests, st.hardirqs, st.nmis,
             st.softirqRuns, ops);
-        RunResult result = new RunResult(model, "ok", null, RunResult.Latency.of(rec.all()),
+        RunResult r = new RunResult(model, "ok", null, RunResult.Latency.of(rec.all()),
             new RunResult.Throughput(userPerS, cpuTime), tasks, counters);
-        return k.spec.locks().isEmpty() ? result : result.withLocking(locking(k));
+        if (!k.spec.locks().isEmpty()) {
+            r = r.withLocking(locking(k));
+        }
+        return analysis == null ? r : withAnalysis(r, k, rec, analysis);
+    }
+
+    private static RunResult withAnalysis(RunResult r, Kernel k, LatencyRecorder rec, Analysis analysis) {
+        AnalysisReport a = new AnalysisReport(analysis, k);
+        long[] observedMax = new long[k.nrSpecTasks];
+        for (int i = 0; i < k.nrSpecTasks; i++) {
+            LatencyStats ls = rec.task(i);
+            observedMax[i] = ls == null ? -1 : ls.max();
+        }
+        return r.withAnalysis(Histograms.of(k, rec), a.blame(), a.tracers(),
+            Accounting.of(k, rec, a.scheduleCalls(), a.switchIns()), a.bound(observedMax));
     }
 
     private static final String[] WORDS = {"", "spin", "rwspin", "rtlock", "rt_mutex", "mutex", "semaphore", "rwbase", "none"};
