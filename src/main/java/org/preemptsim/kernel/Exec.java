@@ -592,7 +592,15 @@ public final class Exec {
      * section; the count is per CPU and mirrored in the task (softirq_count() is per task on RT).
      */
     boolean rtLocalBhDisable(Cpu c, Task t, int cnt) {
-        if (t.softirqDisableCnt == 0 && PreemptCount.preemptible(c.preemptCount, c.irqsDisabled)) {
+        boolean preemptible = PreemptCount.preemptible(c.preemptCount, c.irqsDisabled);
+        if (t.softirqDisableCnt == 0 && !preemptible && c.softirqCtrlCnt != 0 && k.debug) {
+            // A non-preemptible first BH disable while a preempted task holds this CPU's BH lock:
+            // the per-CPU count would be shared between two tasks.
+            throw k.bug("WARNING: DEBUG_LOCKS_WARN_ON(this_cpu_read(softirq_ctrl.cnt))", c, t,
+                "local_bh_disable() from a non-preemptible context while another task on this CPU is in a"
+                    + " bottom-half disabled section (kernel/softirq.c, PREEMPT_RT)");
+        }
+        if (t.softirqDisableCnt == 0 && preemptible) {
             // local_lock(&softirq_ctrl.lock) on RT: migrate_disable, then this CPU's rtlock (which
             // may block: then this runs again, already pinned).
             if (!t.bhLocking) {

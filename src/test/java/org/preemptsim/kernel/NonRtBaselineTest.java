@@ -24,8 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * baseline recorded before the locking/RT work (src/test/resources/baseline/non-rt.sha256).
  * Regenerate only for a deliberate, explained change of non-RT behaviour, with
  * {@code -Dbaseline.update=true}. The file was produced by the kernel of commit 07b3e25 (before
- * the locking/RT work) plus the one deliberate fix since (spin_lock_bh's folded preempt_disable is
- * charged, not only counted), running this test with the current RandomMachines generator.
+ * the locking/RT work) plus the deliberate fixes since (spin_lock_bh's folded preempt_disable is
+ * charged, not only counted; an IRQ raised during an NMI is taken on return to IRQs-on code, not
+ * left pending until the next event), running this test with the current RandomMachines generator.
  */
 class NonRtBaselineTest {
 

@@ -303,9 +303,10 @@ final class RandomMachines {
         LockKind lockKind = null;
         int flavour = 0;
         boolean reader = false;
-        if (underLock && (kind == 2 || kind == 5)) {
-            // BH disabling nests outside spinlock_t sections: on PREEMPT_RT local_bh_disable takes a
-            // per-CPU lock, and taking it under a spinlock_t is an AB-BA with bh-then-lock code.
+        if (!outermost && (kind == 2 || kind == 5)) {
+            // BH disabling is outermost: on PREEMPT_RT local_bh_disable takes a per-CPU lock, and
+            // taking it under a spinlock_t is an AB-BA with bh-then-lock code, while from a
+            // non-preemptible section it would share the per-CPU count with a preempted BH holder.
             kind = 3;
         }
         int lock = -1;

@@ -713,7 +713,12 @@ public final class Irq {
             enterNmi(c, c.nmiSourcePending, nmiPendingNs[c.id]);
             return;
         }
-        // Back to exactly what was interrupted: no preemption check, no IRQ-state change.
+        // Back to exactly what was interrupted: no preemption check, no IRQ-state change. An
+        // interrupt raised meanwhile is taken at once if the interrupted code has IRQs on.
+        if (!c.irqsDisabled && hasPending(c)) {
+            deliver(c);
+            return;
+        }
         if (c.depth == 0) {
             k.exec.resumeAfterNmi(c);
         } else {

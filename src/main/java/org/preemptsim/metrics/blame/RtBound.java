@@ -120,7 +120,11 @@ final class RtBound {
             nmi.window(l), irq.window(l), sources);
     }
 
-    /** Least fixed point from L_IF; -1 if it passes {@code limit} (the sporadic model may diverge). */
+    /**
+     * Least positive fixed point of L = L_IF + I_IRQ(L) + I_NMI(L), iterated up from L_IF (both
+     * interference functions count an instance arriving at the window's start, so no source
+     * is lost at L = 0); -1 if it passes {@code limit} (the sporadic model may diverge).
+     */
     static long fixedPoint(long lif, Interference irq, Interference nmi, boolean sporadic, long limit) {
         long l = lif;
         for (int i = 0; i < 1_000_000; i++) {
@@ -189,16 +193,17 @@ final class RtBound {
         }
 
         /**
-         * Sum over sources of the most interrupt time that source spent inside any window of
-         * length L. A source's instances do not overlap, so a best window starts at an arrival
-         * (sliding it left onto the instance under its start never loses time), and only its
-         * last instance can be cut: two pointers give each source in one pass.
+         * Sum over sources of the most work that source released in any closed window of length L
+         * (the request-bound function): every instance arriving in [t, t + L] counts whole, since
+         * the sample is delayed by all of it. Counting whole instances, window(0) is already the
+         * longest instance, so the fixed point from L_IF is the least positive one: with no
+         * preemption-disabled time at all, an NMI arriving with the sample still delays it.
+         * A best window starts at an arrival: two pointers give each source in one pass.
          */
         long window(long l) {
             long total = 0;
             for (int s = 0; s < sources.length; s++) {
                 long[] a = at[s];
-                long[] d = len[s];
                 long best = 0;
                 int r = 0;
                 for (int j = 0; j < a.length; j++) {
@@ -206,18 +211,21 @@ final class RtBound {
                     if (r < j) {
                         r = j;
                     }
-                    while (r + 1 < a.length && a[r + 1] < end) {
+                    while (r + 1 < a.length && a[r + 1] <= end) {
                         r++;
                     }
-                    long busy = sum[s][r] - sum[s][j] + Math.min(d[r], end - a[r]);
-                    best = Math.max(best, busy);
+                    best = Math.max(best, sum[s][r + 1] - sum[s][j]);
                 }
                 total += best;
             }
             return total;
         }
 
-        /** Sum over sources of ceil(L / shortest gap) * longest; a source seen once counts once. */
+        /**
+         * Sum over sources of (floor(L / shortest gap) + 1) * longest: the most instances a
+         * sporadic source can release in a closed window of length L, so it never falls below
+         * {@link #window}. A source seen once counts once.
+         */
         long sporadic(long l) {
             long total = 0;
             for (int s = 0; s < sources.length; s++) {
@@ -231,7 +239,7 @@ final class RtBound {
                     if (miat <= 0) {
                         return Long.MAX_VALUE / 4; // two arrivals at one instant: no sporadic model
                     }
-                    n = Math.max(1, (l + miat - 1) / miat);
+                    n = l / miat + 1;
                 }
                 total += n * wcet;
             }

@@ -250,6 +250,26 @@ class BlameCasesTest {
     }
 
     /**
+     * A timer raised under an NMI: a fair hog runs in user mode; an NMI at 1.08 ms runs 50 us and
+     * the FIFO task's hrtimer expires at 1.1 ms, inside it. The interrupt stays pending at the
+     * APIC while the NMI runs and is taken as soon as the NMI returns to the IRQs-on user code, at
+     * 1.13 ms (arch/x86/entry/entry_64.S: the iret restores IF, so the pending vector fires next),
+     * not at some later event: 30 us, all NMI, and the timer's IRQ latency is those 30 us.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"none", "full", "rt"})
+    void shouldTakeAnInterruptRaisedDuringAnNmiWhenTheNmiReturns(String model) {
+        MachineBuilder m = new MachineBuilder("nmi-pending").cpus(1).hz(250).costs(Costs.ZERO).durationMs(3);
+        m.nmi(new NmiSourceSpec("perf", 0, Arrivals.listed(new long[] {1_080 * US}), Dists.fixed(50 * US)));
+        m.task(TaskSpec.fair("hog", 0, new ProgramBuilder().loop(0).user(MS).endLoop().build()));
+        m.task(rtSleeper(1_100 * US));
+        Sample s = sample(m.build(), model);
+        assertThat(s.latency()).isEqualTo(30 * US);
+        assertThat(s.irqLatency()).isEqualTo(30 * US);
+        assertThat(s.causes()).isEqualTo(causes("nmi", 30 * US));
+    }
+
+    /**
      * A remote wakeup: t (FIFO 50, CPUs 0-1) sleeps on CPU 0 until 2 ms; a FIFO 99 hog pinned to
      * CPU 0 runs a 3 ms syscall from 1 ms. At 2 ms the timer IRQ on CPU 0 wakes t and
      * select_task_rq_rt puts it on CPU 1, where a fair task is in a 3 ms syscall since 0.5 ms:

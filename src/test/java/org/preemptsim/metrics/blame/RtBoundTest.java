@@ -28,10 +28,11 @@ class RtBoundTest {
     }
 
     /**
-     * Instances at 0, 10, 15, 100 us lasting 4, 3, 5, 2 us. In a 20 us window the most interrupt
-     * time starts at 0: 4 + 3 + 5 = 12 us; in 12 us it starts at 10: 3 + 5 = 8 us (from 0 only
-     * 4 + 2); in 1 us, 1; in 1 ms, all 14. Sporadic: shortest gap 5 us, longest 5 us:
-     * ceil(L / 5 us) * 5 us.
+     * Instances at 0, 10, 15, 100 us lasting 4, 3, 5, 2 us; a closed window counts every instance
+     * arriving in it whole. In 20 us the most work arrives from 0: 4 + 3 + 5 = 12 us; in 12 us
+     * from 10: 3 + 5 = 8 us (from 0 only 4 + 3); in 5 us still 8 (15 is in [10, 15]); in 1 us
+     * and in 0 the longest, 5; in 1 ms all 14. Sporadic: shortest gap 5 us, longest 5 us:
+     * (floor(L / 5 us) + 1) * 5 us, so 10 us holds three arrivals (0, 5, 10).
      */
     @Test
     void shouldComputeTheSlidingWindowAndTheSporadicInterference() {
@@ -39,16 +40,19 @@ class RtBoundTest {
             new long[] {4 * US, 3 * US, 5 * US, 2 * US}));
         assertThat(i.window(20 * US)).isEqualTo(12 * US);
         assertThat(i.window(12 * US)).isEqualTo(8 * US);
-        assertThat(i.window(1 * US)).isEqualTo(1 * US);
+        assertThat(i.window(5 * US)).isEqualTo(8 * US);
+        assertThat(i.window(1 * US)).isEqualTo(5 * US);
+        assertThat(i.window(0)).isEqualTo(5 * US);
         assertThat(i.window(MS)).isEqualTo(14 * US);
         assertThat(i.sporadic(12 * US)).isEqualTo(15 * US);
-        assertThat(i.sporadic(10 * US)).isEqualTo(10 * US);
+        assertThat(i.sporadic(10 * US)).isEqualTo(15 * US);
+        assertThat(i.sporadic(9 * US)).isEqualTo(10 * US);
     }
 
     /**
-     * L_IF = 10 us and the instances above: I(10) = 3 + 5 (from 10) = 8 -> 18; I(18) = 4 + 3 + 3
-     * (from 0, cut at 18) = 10 -> 20; I(20) = 12 -> 22; I(22) = 12: 22 us.
-     * The sporadic model: 10 + ceil(10/5)*5 = 20, 10 + 20 = 30, ... never settles below 1 ms.
+     * L_IF = 10 us and the instances above: I(10) = 3 + 5 (from 10) = 8 -> 18; I(18) = 4 + 3 + 5
+     * (from 0) = 12 -> 22; I(22) = 12: 22 us.
+     * The sporadic model: 10 + 3 * 5 = 25, 10 + 6 * 5 = 40, ... never settles below 1 ms.
      */
     @Test
     void shouldFindTheLeastFixedPointOrReportDivergence() {
@@ -57,6 +61,20 @@ class RtBoundTest {
         RtBound.Interference none = new RtBound.Interference(new Sections.Instances());
         assertThat(RtBound.fixedPoint(10 * US, irq, none, false, Long.MAX_VALUE)).isEqualTo(22 * US);
         assertThat(RtBound.fixedPoint(10 * US, irq, none, true, MS)).isEqualTo(-1);
+    }
+
+    /**
+     * The bound is the least positive fixed point (de Oliveira, Casini, Cucinotta, "Demystifying
+     * the Real-Time Linux Scheduling Latency", ECRTS 2020): with L_IF = 0 an NMI arriving with
+     * the sample still delays it, so L = 0 is not the answer. One 4.9 us NMI: 4.9 us, in both models.
+     */
+    @Test
+    void shouldCountAnInterruptArrivingWithTheSampleWhenNothingDisablesPreemption() {
+        RtBound.Interference nmi = new RtBound.Interference(instances(new long[] {MS}, new long[] {4_900}));
+        RtBound.Interference none = new RtBound.Interference(new Sections.Instances());
+        assertThat(RtBound.fixedPoint(0, none, nmi, false, Long.MAX_VALUE)).isEqualTo(4_900);
+        assertThat(RtBound.fixedPoint(0, none, nmi, true, MS)).isEqualTo(4_900);
+        assertThat(RtBound.fixedPoint(0, none, none, false, Long.MAX_VALUE)).isZero();
     }
 
     /**
