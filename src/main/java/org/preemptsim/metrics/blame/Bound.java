@@ -10,8 +10,8 @@ import java.util.List;
 public record Bound(boolean applies, String reason, List<CpuBound> cpus) {
 
     /**
-     * One CPU: L = max(D_ST, D_POID) + D_PAIE + D_PSD + I_NMI(L) + I_IRQ(L), least fixed point,
-     * with the interference from the worst observed sliding window of each source; the sporadic
+     * One CPU: L = max(D_ST, D_POID) + D_PAIE + D_PSD + I_NMI(L) + I_IRQ(L), least positive fixed point,
+     * with the interference from the worst observed closed window of each source; the sporadic
      * characterization (minimum inter-arrival, maximum length) beside it, null when it diverges.
      */
     public record CpuBound(int cpu, String task, long observedMaxNs, long boundNs, Long sporadicBoundNs,

@@ -23,7 +23,7 @@ import java.util.List;
  * both enabled and need_resched set before the scheduler is called (state pe_ie); NMI and IRQ time
  * inside these is interference, taken out of them (rtsl's "latency parser") and counted by
  * I_NMI, I_IRQ. The paper leaves the interrupt characterization open; rtsl prints several, among
- * them the sporadic model and the worst observed sliding window used here.
+ * them the sporadic model and the worst observed window (request bound) used here.
  *
  * <p>How the simulator's events map: D_POID from the task-context states with preempt_count or the
  * IRQ flag set (outside __schedule and idle); D_ST from sched_entry to sched_exit, as the IRQ
