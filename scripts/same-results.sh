@@ -7,7 +7,7 @@
 #
 # JAR defaults to target/preemptsim.jar (built by bin/preemptsim when missing). To get a baseline
 # from an older commit: git stash/checkout it, `mvn -q -B -DskipTests package`, copy the jar
-# aside, and pass it to `save`. examples/bench.yaml runs with --duration 2s to keep this quick.
+# aside, and pass it to `save`. examples/bench/*.yaml run with --duration 2s to keep this quick.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mode="${1:?save|check}"
@@ -29,9 +29,9 @@ run() { # name, args...
 }
 
 run builtin
-for f in "$root"/examples/*.yaml "$root"/examples/*.json; do
+for f in "$root"/examples/*.yaml "$root"/examples/*.json "$root"/examples/bench/*.yaml; do
   b="$(basename "$f")"
-  if [ "$b" = bench.yaml ]; then
+  if [ "$(basename "$(dirname "$f")")" = bench ]; then
     run "$b" "$f" --duration 2s
   else
     run "$b" "$f"
