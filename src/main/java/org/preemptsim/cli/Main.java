@@ -7,11 +7,12 @@ import picocli.CommandLine.Command;
 @Command(name = "preemptsim", mixinStandardHelpOptions = true, version = "preemptsim 0.1.0",
     description = "Simulates the Linux kernel's preemption models (none, voluntary, full, lazy, rt) on a "
         + "workload and reports scheduling latency and throughput, side by side.",
-    subcommands = {RunCommand.class, CompareCommand.class, WorkloadsCommand.class, ExplainCommand.class},
+    subcommands = {RunCommand.class, CompareCommand.class, WorkloadsCommand.class, ExplainCommand.class, BenchCommand.class},
     footer = {"", "Exit status: 0 ok, 1 the simulated kernel reported a bug, 2 bad input.", "", "Examples:",
         "  bin/preemptsim compare --json results.json",
         "  bin/preemptsim run examples/cyclictest.yaml --model rt",
-        "  bin/preemptsim explain examples/default.yaml"})
+        "  bin/preemptsim explain examples/default.yaml",
+        "  bin/preemptsim bench"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -88,6 +88,11 @@ public final class IndexedHeap implements EventQueue {
         return time[pos[t]];
     }
 
+    /** Timer ids handed out so far. */
+    public int timers() {
+        return timers;
+    }
+
     @Override
     public int size() {
         return size;

@@ -76,6 +76,11 @@ public final class Kernel {
     private boolean finished;
 
     public Kernel(MachineSpec spec, Model model, PreemptTable table, TraceSink tp) {
+        this(spec, model, table, tp, new IndexedHeap(64 + 8 * spec.cpus()));
+    }
+
+    /** As above on the given empty event queue (the bench's recording queue; every run owns its own). */
+    public Kernel(MachineSpec spec, Model model, PreemptTable table, TraceSink tp, EventQueue queue) {
         String refusal = spec.profile().refusal(model);
         if (refusal != null) {
             throw new IllegalArgumentException(refusal);
@@ -96,7 +101,7 @@ public final class Kernel {
         this.costs = spec.costs();
         this.tickNs = spec.tickNs();
         this.tp = tp;
-        this.queue = new IndexedHeap(64 + 8 * spec.cpus());
+        this.queue = queue;
 
         int n = spec.cpus();
         cpus = new Cpu[n];

@@ -1,5 +1,6 @@
 package org.preemptsim.metrics;
 
+import org.preemptsim.engine.EventQueue;
 import org.preemptsim.kernel.Cpu;
 import org.preemptsim.kernel.Kernel;
 import org.preemptsim.kernel.MachineSpec;
@@ -50,6 +51,11 @@ public final class Simulation {
 
     /** A kernel wired to a latency recorder (first sink) and the given observers, not yet run. */
     public static Booted boot(MachineSpec spec, Model model, PreemptTable table, List<TraceSink> observers) {
+        return boot(spec, model, table, observers, null);
+    }
+
+    /** As above on the given empty event queue; null: the kernel's own {@code IndexedHeap}. */
+    public static Booted boot(MachineSpec spec, Model model, PreemptTable table, List<TraceSink> observers, EventQueue queue) {
         int nTasks = spec.tasks().size() + 2 * spec.cpus();
         LatencyRecorder rec = new LatencyRecorder(nTasks, spec.cpus());
         TraceSink sink;
@@ -63,7 +69,8 @@ public final class Simulation {
             }
             sink = bus;
         }
-        return new Booted(new Kernel(spec, model, table, sink), rec);
+        Kernel k = queue == null ? new Kernel(spec, model, table, sink) : new Kernel(spec, model, table, sink, queue);
+        return new Booted(k, rec);
     }
 
     /** cyclictest -h: 1 µs buckets, counted from the HdrHistogram. */

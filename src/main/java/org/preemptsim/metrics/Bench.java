@@ -1,0 +1,143 @@
+package org.preemptsim.metrics;
+
+import org.preemptsim.engine.HeapReplay;
+import org.preemptsim.engine.RecordingEventQueue;
+import org.preemptsim.kernel.MachineSpec;
+import org.preemptsim.kernel.Model;
+import org.preemptsim.kernel.preempt.PreemptTable;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What {@code bin/preemptsim bench} measures, on the calling thread only (one core):
+ * <ul>
+ * <li>a timed run per model: events (pops of the event queue), wall and CPU time, bytes the
+ * thread allocated inside the event loop (com.sun.management.ThreadMXBean), the peak of the heap
+ * pools during the run and the heap still used after a full GC with the machine alive;</li>
+ * <li>the bare-heap limit: a separate, shorter run of the same model records its event-queue
+ * operations ({@link RecordingEventQueue}), which are then replayed through a fresh heap alone
+ * ({@link HeapReplay}); the ratio of the two rates is what the kernel model costs on top.</li>
+ * </ul>
+ * Timed runs use the kernel's own queue, never the recording one, and happen before any recording
+ * run. Wall-clock figures are printed, never written into results.
+ */
+public final class Bench {
+
+    /** Operations the recording queue keeps per model (12 bytes each). */
+    public static final int DEFAULT_LOG_OPS = 1 << 23;
+
+    private Bench() {
+    }
+
+    /** One timed run. */
+    public record ModelRun(String model, long events, long simNs, long wallNs, long cpuNs, long allocatedBytes,
+                           long peakHeapBytes, long retainedHeapBytes, String status) {
+
+        public double eventsPerS() {
+            return events * 1e9 / wallNs;
+        }
+
+        public double simPerWall() {
+            return (double) simNs / wallNs;
+        }
+
+        public double bytesPerEvent() {
+            return events == 0 ? 0 : (double) allocatedBytes / events;
+        }
+    }
+
+    /** One model's bare-heap replay. */
+    public record Replay(String model, long pops, long arms, long cancels, double meanSize, long medianNs, long checksum) {
+
+        public double popsPerS() {
+            return pops * 1e9 / medianNs;
+        }
+    }
+
+    /** Runs every model for {@code warmupNs} of simulated time, untimed, so the JIT has seen all of them. */
+    public static void warmUp(MachineSpec spec, List<Model> models, long warmupNs) {
+        if (warmupNs <= 0) {
+            return;
+        }
+        MachineSpec w = withDuration(spec, Math.min(warmupNs, spec.durationNs()));
+        for (Model m : models) {
+            Simulation.boot(w, m, PreemptTable.KERNEL, List.of()).kernel().run();
+        }
+    }
+
+    /** One timed run of {@code model} over the spec's whole duration. */
+    public static ModelRun timedRun(MachineSpec spec, Model model) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        List<MemoryPoolMXBean> heapPools = heapPools();
+        System.gc();
+        Simulation.Booted booted = Simulation.boot(spec, model, PreemptTable.KERNEL, List.of());
+        for (MemoryPoolMXBean p : heapPools) {
+            p.resetPeakUsage();
+        }
+        long alloc0 = threads.getCurrentThreadAllocatedBytes();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        booted.kernel().run();
+        long t1 = System.nanoTime();
+        long cpu1 = threads.getCurrentThreadCpuTime();
+        long alloc1 = threads.getCurrentThreadAllocatedBytes();
+        long peak = 0;
+        for (MemoryPoolMXBean p : heapPools) {
+            peak += p.getPeakUsage().getUsed();
+        }
+        System.gc();
+        long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        Reference.reachabilityFence(booted);
+        String status = booted.kernel().bugReport() == null ? "ok" : "bug";
+        return new ModelRun(model.name(), booted.kernel().stats.events, spec.durationNs(), t1 - t0, cpu1 - cpu0,
+            alloc1 - alloc0, peak, retained, status);
+    }
+
+    /**
+     * Records the first part of a run of {@code model} (about {@code logOps} queue operations: the
+     * run is cut to the simulated time that many take, estimated from {@code eventsInFullRun}) and
+     * replays it through the bare heap {@code reps} times after {@code reps} warm-up replays.
+     */
+    public static Replay replay(MachineSpec spec, Model model, long eventsInFullRun, int logOps, int reps) {
+        // A pop comes with about two other operations; leave room so the log rarely fills.
+        double share = Math.min(1.0, (logOps / 4.0) / Math.max(1, eventsInFullRun));
+        long ns = Math.max(1_000_000L, (long) (spec.durationNs() * share));
+        MachineSpec rec = withDuration(spec, Math.min(ns, spec.durationNs()));
+        RecordingEventQueue q = new RecordingEventQueue(64 + 8 * spec.cpus(), logOps);
+        Simulation.boot(rec, model, PreemptTable.KERNEL, List.of(), q).kernel().run();
+        HeapReplay log = q.log();
+        long checksum = 0;
+        for (int i = 0; i < reps; i++) {
+            checksum += log.replay();
+        }
+        long[] times = new long[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = System.nanoTime();
+            checksum += log.replay();
+            times[i] = System.nanoTime() - t0;
+        }
+        Arrays.sort(times);
+        return new Replay(model.name(), log.pops(), log.arms(), log.cancels(), log.meanSizeAtPop(), times[reps / 2], checksum);
+    }
+
+    static MachineSpec withDuration(MachineSpec m, long durationNs) {
+        return new MachineSpec(m.name(), m.profile(), m.staticBuild(), m.cpus(), m.hz(), m.llcSize(), m.idlePoll(),
+            m.debugChecks(), m.costs(), durationNs, m.seed(), m.tasks(), m.irqs(), m.nmis(), m.locks(), m.waitQueues());
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        List<MemoryPoolMXBean> out = new ArrayList<>();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.isValid()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}
