@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
     description = {"Measures the simulator itself on one thread: runs a scenario (default: the reference one, "
         + "examples/bench/bench.yaml: 8 CPUs, HZ=1000, cyclictest on every CPU at 1 kHz, hackbench, a network IRQ, 10 s, "
         + "all five models) and prints per model events per second (an event is one pop of the event queue), "
-        + "simulated seconds per wall second, bytes allocated per event and peak heap; then each model's own "
+        + "simulated seconds per wall second, bytes allocated per event (whole run, and steady state: a full run minus a "
+        + "tenth of it), peak and live heap; also per second of the thread's CPU time; then each model's own "
         + "event-queue operations replayed through the heap alone, and the ratio of the two rates.",
         "The first runs are an untimed JIT warm-up. Figures are wall-clock and vary from run to run; "
             + "see docs/performance.md. Exit status: 0 ok, 2 bad input."},
@@ -114,8 +115,8 @@ public final class BenchCommand implements Callable<Integer> {
         Bench.warmUp(m, cs.models(), warmupNs);
         out.printf(Locale.ROOT, "warm-up: %s simulated per model, %.1f s wall%n%n", seconds(Math.min(warmupNs, m.durationNs())),
             (System.nanoTime() - w0) / 1e9);
-        out.printf(Locale.ROOT, "%-10s %12s %8s %8s %10s %9s %12s %10s %10s  %s%n", "model", "events", "wall s", "cpu s",
-            "Mevents/s", "sim/wall", "bytes/event", "peak MB", "live MB", "status");
+        out.printf(Locale.ROOT, "%-10s %11s %7s %7s %9s %9s %8s %8s %8s %7s %7s  %s%n", "model", "events", "wall s", "cpu s",
+            "Mevents/s", "per cpu-s", "sim/wall", "B/event", "B/steady", "peak MB", "live MB", "status");
         out.flush();
         List<Bench.ModelRun> runs = new ArrayList<>();
         long events = 0;
@@ -125,8 +126,11 @@ public final class BenchCommand implements Callable<Integer> {
         long sim = 0;
         long peak = 0;
         long live = 0;
+        double steadyBytes = 0;
         for (Model model : cs.models()) {
             Bench.ModelRun r = Bench.timedRun(m, model);
+            double steady = Bench.steadyBytesPerEvent(m, model, r, 0.1);
+            steadyBytes += steady * r.events();
             runs.add(r);
             events += r.events();
             wall += r.wallNs();
@@ -135,42 +139,46 @@ public final class BenchCommand implements Callable<Integer> {
             sim += r.simNs();
             peak = Math.max(peak, r.peakHeapBytes());
             live = Math.max(live, r.retainedHeapBytes());
-            printRun(out, r);
+            printRun(out, r, steady);
         }
         Bench.ModelRun all = new Bench.ModelRun("all", events, sim, wall, cpu, alloc, peak, live, "");
-        printRun(out, all);
+        printRun(out, all, steadyBytes / events);
         if (replayOps == 0) {
             return ScenarioRun.OK;
         }
         out.printf(Locale.ROOT, "%nbare heap: each model's first %d event-queue operations (from boot) replayed "
             + "through IndexedHeap alone, median of 5%n", replayOps);
-        out.printf(Locale.ROOT, "%-10s %12s %10s %13s %11s %10s %13s%n", "model", "events", "arms/event", "cancels/event",
-            "mean queue", "Mevents/s", "machine/heap");
+        out.printf(Locale.ROOT, "%-10s %11s %10s %13s %10s %9s %9s %12s %12s%n", "model", "events", "arms/event", "cancels/event",
+            "mean queue", "Mevents/s", "per cpu-s", "machine/heap", "(cpu basis)");
         long pops = 0;
         long replayNs = 0;
+        long replayCpuNs = 0;
         for (int i = 0; i < runs.size(); i++) {
             Bench.ModelRun r = runs.get(i);
             Bench.Replay rp = Bench.replay(m, cs.models().get(i), r.events(), replayOps, 5);
             pops += rp.pops();
             replayNs += rp.medianNs();
-            out.printf(Locale.ROOT, "%-10s %12d %10.2f %13.2f %11.1f %10.2f %13.2f%n", rp.model(), rp.pops(),
+            replayCpuNs += rp.medianCpuNs();
+            out.printf(Locale.ROOT, "%-10s %11d %10.2f %13.3f %10.1f %9.2f %9.2f %12.2f %12.2f%n", rp.model(), rp.pops(),
                 (double) rp.arms() / rp.pops(), (double) rp.cancels() / rp.pops(), rp.meanSize(), rp.popsPerS() / 1e6,
-                r.eventsPerS() / rp.popsPerS());
+                rp.popsPerCpuS() / 1e6, r.eventsPerS() / rp.popsPerS(), r.eventsPerCpuS() / rp.popsPerCpuS());
             out.flush();
         }
         double heapRate = pops * 1e9 / replayNs;
-        out.printf(Locale.ROOT, "%-10s %12d %10s %13s %11s %10.2f %13.2f%n", "all", pops, "", "", "", heapRate / 1e6,
-            all.eventsPerS() / heapRate);
-        out.printf(Locale.ROOT, "%ntargets: >= 10 Mevents/s (all: %.2f); machine/heap >= 0.33 (all: %.2f); "
-            + "about 0 bytes/event (all: %.3f)%n", all.eventsPerS() / 1e6, all.eventsPerS() / heapRate, all.bytesPerEvent());
+        double heapCpuRate = pops * 1e9 / replayCpuNs;
+        out.printf(Locale.ROOT, "%-10s %11d %10s %13s %10s %9.2f %9.2f %12.2f %12.2f%n", "all", pops, "", "", "", heapRate / 1e6,
+            heapCpuRate / 1e6, all.eventsPerS() / heapRate, all.eventsPerCpuS() / heapCpuRate);
+        out.printf(Locale.ROOT, "%ntargets: >= 10 Mevents/s (all: %.2f wall, %.2f per cpu-s); machine/heap >= 0.33 (all: %.2f wall, "
+            + "%.2f cpu); about 0 bytes/event in steady state (all: %.3f)%n", all.eventsPerS() / 1e6, all.eventsPerCpuS() / 1e6,
+            all.eventsPerS() / heapRate, all.eventsPerCpuS() / heapCpuRate, steadyBytes / events);
         out.flush();
         return ScenarioRun.OK;
     }
 
-    private static void printRun(PrintWriter out, Bench.ModelRun r) {
-        out.printf(Locale.ROOT, "%-10s %12d %8.2f %8.2f %10.2f %9.2f %12.3f %10.1f %10.1f  %s%n", r.model(), r.events(),
-            r.wallNs() / 1e9, r.cpuNs() / 1e9, r.eventsPerS() / 1e6, r.simPerWall(), r.bytesPerEvent(),
-            r.peakHeapBytes() / 1048576.0, r.retainedHeapBytes() / 1048576.0, r.status());
+    private static void printRun(PrintWriter out, Bench.ModelRun r, double steadyBytes) {
+        out.printf(Locale.ROOT, "%-10s %11d %7.2f %7.2f %9.2f %9.2f %8.2f %8.3f %8.3f %7.1f %7.1f  %s%n", r.model(), r.events(),
+            r.wallNs() / 1e9, r.cpuNs() / 1e9, r.eventsPerS() / 1e6, r.eventsPerCpuS() / 1e6, r.simPerWall(), r.bytesPerEvent(),
+            steadyBytes, r.peakHeapBytes() / 1048576.0, r.retainedHeapBytes() / 1048576.0, r.status());
         out.flush();
     }
 

@@ -43,6 +43,11 @@ public final class Bench {
             return events * 1e9 / wallNs;
         }
 
+        /** Events per second of this thread's CPU time: what one core does when other processes share it. */
+        public double eventsPerCpuS() {
+            return events * 1e9 / cpuNs;
+        }
+
         public double simPerWall() {
             return (double) simNs / wallNs;
         }
@@ -52,12 +57,33 @@ public final class Bench {
         }
     }
 
-    /** One model's bare-heap replay. */
-    public record Replay(String model, long pops, long arms, long cancels, double meanSize, long medianNs, long checksum) {
+    /** One model's bare-heap replay: the median wall and CPU time of the measured replays. */
+    public record Replay(String model, long pops, long arms, long cancels, double meanSize, long medianNs, long medianCpuNs,
+                         long checksum) {
 
         public double popsPerS() {
             return pops * 1e9 / medianNs;
         }
+
+        public double popsPerCpuS() {
+            return pops * 1e9 / medianCpuNs;
+        }
+    }
+
+    /**
+     * Steady-state allocation: bytes per event of the events a full run has beyond a short one
+     * ({@code share} of the duration), both measured now that the code is compiled. What a run
+     * allocates once (the boot, a latency histogram at each task's first sample) cancels out.
+     */
+    public static double steadyBytesPerEvent(MachineSpec spec, Model model, ModelRun full, double share) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        MachineSpec shortSpec = withDuration(spec, Math.max(1, (long) (spec.durationNs() * share)));
+        Simulation.Booted booted = Simulation.boot(shortSpec, model, PreemptTable.KERNEL, List.of());
+        long a0 = threads.getCurrentThreadAllocatedBytes();
+        booted.kernel().run();
+        long a1 = threads.getCurrentThreadAllocatedBytes();
+        long events = full.events() - booted.kernel().stats.events;
+        return events <= 0 ? 0 : (double) (full.allocatedBytes() - (a1 - a0)) / events;
     }
 
     /** Runs every model for {@code warmupNs} of simulated time, untimed, so the JIT has seen all of them. */
@@ -112,18 +138,24 @@ public final class Bench {
         RecordingEventQueue q = new RecordingEventQueue(64 + 8 * spec.cpus(), logOps);
         Simulation.boot(rec, model, PreemptTable.KERNEL, List.of(), q).kernel().run();
         HeapReplay log = q.log();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long checksum = 0;
         for (int i = 0; i < reps; i++) {
             checksum += log.replay();
         }
         long[] times = new long[reps];
+        long[] cpus = new long[reps];
         for (int i = 0; i < reps; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             checksum += log.replay();
             times[i] = System.nanoTime() - t0;
+            cpus[i] = threads.getCurrentThreadCpuTime() - c0;
         }
         Arrays.sort(times);
-        return new Replay(model.name(), log.pops(), log.arms(), log.cancels(), log.meanSizeAtPop(), times[reps / 2], checksum);
+        Arrays.sort(cpus);
+        return new Replay(model.name(), log.pops(), log.arms(), log.cancels(), log.meanSizeAtPop(), times[reps / 2],
+            cpus[reps / 2], checksum);
     }
 
     static MachineSpec withDuration(MachineSpec m, long durationNs) {
