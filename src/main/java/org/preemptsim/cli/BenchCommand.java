@@ -65,7 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
             + "(N/20 groups; below 40, one group of N/2 and N/2).")
     Integer tasks;
 
-    @Option(names = "--warmup", paramLabel = "D", description = "Untimed simulated time per model before the timed runs. Default: 1s.")
+    @Option(names = "--warmup", paramLabel = "D", description = "Simulated time per model and warm-up round; rounds repeat (2 to 6) until the rate "
+        + "improves by less than 3%%. 0: none. Default: 1s.")
     String warmup = "1s";
 
     @Option(names = "--replay-ops", paramLabel = "N",
@@ -112,9 +113,13 @@ public final class BenchCommand implements Callable<Integer> {
             System.getProperty("java.runtime.version"));
         out.flush();
         long w0 = System.nanoTime();
-        Bench.warmUp(m, cs.models(), warmupNs);
-        out.printf(Locale.ROOT, "warm-up: %s simulated per model, %.1f s wall%n%n", seconds(Math.min(warmupNs, m.durationNs())),
-            (System.nanoTime() - w0) / 1e9);
+        double[] rounds = Bench.warmUp(m, cs.models(), warmupNs, 6);
+        StringBuilder rates = new StringBuilder();
+        for (double r : rounds) {
+            rates.append(rates.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.2f", r / 1e6));
+        }
+        out.printf(Locale.ROOT, "warm-up: %d rounds of %s simulated per model (Mevents per cpu-s: %s), %.1f s wall%n%n",
+            rounds.length, seconds(Math.min(warmupNs, m.durationNs())), rates, (System.nanoTime() - w0) / 1e9);
         out.printf(Locale.ROOT, "%-10s %11s %7s %7s %9s %9s %8s %8s %8s %7s %7s  %s%n", "model", "events", "wall s", "cpu s",
             "Mevents/s", "per cpu-s", "sim/wall", "B/event", "B/steady", "peak MB", "live MB", "status");
         out.flush();

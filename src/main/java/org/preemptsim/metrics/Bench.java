@@ -2,6 +2,7 @@ package org.preemptsim.metrics;
 
 import org.preemptsim.engine.HeapReplay;
 import org.preemptsim.engine.RecordingEventQueue;
+import org.preemptsim.kernel.Kernel;
 import org.preemptsim.kernel.MachineSpec;
 import org.preemptsim.kernel.Model;
 import org.preemptsim.kernel.preempt.PreemptTable;
@@ -86,15 +87,34 @@ public final class Bench {
         return events <= 0 ? 0 : (double) (full.allocatedBytes() - (a1 - a0)) / events;
     }
 
-    /** Runs every model for {@code warmupNs} of simulated time, untimed, so the JIT has seen all of them. */
-    public static void warmUp(MachineSpec spec, List<Model> models, long warmupNs) {
-        if (warmupNs <= 0) {
-            return;
+    /**
+     * JIT warm-up, untimed for the figures: rounds of every model for {@code warmupNs} of simulated
+     * time each, until a round's events per CPU-second improve by less than 3% on the round before
+     * (at least 2 rounds, at most {@code maxRounds}). Returns each round's events per CPU-second.
+     */
+    public static double[] warmUp(MachineSpec spec, List<Model> models, long warmupNs, int maxRounds) {
+        if (warmupNs <= 0 || maxRounds <= 0) {
+            return new double[0];
         }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         MachineSpec w = withDuration(spec, Math.min(warmupNs, spec.durationNs()));
-        for (Model m : models) {
-            Simulation.boot(w, m, PreemptTable.KERNEL, List.of()).kernel().run();
+        double[] rates = new double[maxRounds];
+        int r = 0;
+        while (r < maxRounds) {
+            long events = 0;
+            long c0 = threads.getCurrentThreadCpuTime();
+            for (Model m : models) {
+                Kernel k = Simulation.boot(w, m, PreemptTable.KERNEL, List.of()).kernel();
+                k.run();
+                events += k.stats.events;
+            }
+            rates[r] = events * 1e9 / Math.max(1, threads.getCurrentThreadCpuTime() - c0);
+            r++;
+            if (r >= 2 && rates[r - 1] < rates[r - 2] * 1.03) {
+                break;
+            }
         }
+        return Arrays.copyOf(rates, r);
     }
 
     /** One timed run of {@code model} over the spec's whole duration. */
