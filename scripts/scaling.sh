@@ -19,7 +19,7 @@ point() { # label, value, bench args...
   # run: model events wall cpu Mev/s per-cpu-s sim/wall B/event B/steady peak live status
   # heap: model events arms/ev cancels/ev meanq Mev/s per-cpu-s ratio ratio-cpu
   awk -v l="$label" -v v="$value" -v t="$tasks" -v h="$heap" 'BEGIN { split(h, H, " ") }
-    { printf "%-6s %6s %6s %12d %9.2f %9.1f %9.1f %9.1f %8.1f %8.3f\n", l, v, t, $2, $6, 1000 / $6, H[5], 1000 / H[7], $11, $10 }' <<< "$run"
+    { printf "%-6s %6s %6s %12d %9.2f %9.1f %9.1f %9.1f %8.1f %8.3f\n", l, v, t, $2, $6, 1000 / $6, H[5], 1000 / H[7], $11, $9 }' <<< "$run"
 }
 
 printf "%-6s %6s %6s %12s %9s %9s %9s %9s %8s %8s\n" axis value tasks events "Mev/cpu-s" "ns/event" "mean q" "heap ns" "live MB" "B/steady"
