@@ -38,6 +38,12 @@ for f in "$root"/examples/*.yaml "$root"/examples/*.json "$root"/examples/bench/
   fi
 done
 
+# Long runqueues (6,000 hackbench tasks on 8 CPUs), where CfsRq switches to its augmented index.
+manydir="$(mktemp -d)"; many="$manydir/many-tasks.yaml"
+sed 's/      groups: 4/      groups: 300/' "$root/examples/bench/bench.yaml" > "$many"
+run many-tasks "$many" --duration 300ms
+rm -rf "$manydir"
+
 if [ "$mode" = check ]; then
   bad=0
   for f in "$dir"/*.json; do
