@@ -39,7 +39,8 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC"})
+// The launcher's JVM flags (bin/preemptsim), so the figures compare with bin/preemptsim bench.
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-XX:-UseCompressedOops", "-XX:FreqInlineSize=1200", "-XX:InlineSmallCode=6000"})
 public class MachineBench {
 
     @Param({"full"})
