@@ -76,6 +76,18 @@ public final class IndexedHeap implements EventQueue {
 
     @Override
     public void arm(int t, long timeNs) {
+        if (hole && pos[t] < 0 && nextSeq != seqLimit) {
+            // The common case after a pop: the new timer takes the root's place. Kept small so
+            // that callers inline it; everything else is in armSlow.
+            hole = false;
+            size++;
+            siftDown(0, timeNs, (nextSeq++ << ID_BITS) | t);
+            return;
+        }
+        armSlow(t, timeNs);
+    }
+
+    private void armSlow(int t, long timeNs) {
         if (nextSeq == seqLimit) {
             renumber();
         }
@@ -83,7 +95,6 @@ public final class IndexedHeap implements EventQueue {
         int i = pos[t];
         if (i < 0) {
             if (hole) {
-                // The common case after a pop: the new timer takes the root's place.
                 hole = false;
                 size++;
                 siftDown(0, timeNs, packed);
