@@ -8,13 +8,14 @@ import picocli.CommandLine.Command;
     description = "Simulates the Linux kernel's preemption models (none, voluntary, full, lazy, rt) on a "
         + "workload and reports scheduling latency and throughput, side by side.",
     subcommands = {RunCommand.class, CompareCommand.class, TraceCommand.class, VerifyCommand.class, WorkloadsCommand.class,
-        ExplainCommand.class},
+        ExplainCommand.class, BenchCommand.class},
     footer = {"", "Exit status: 0 ok, 1 the simulated kernel reported a bug (verify: or an RV monitor a violation), 2 bad input.", "", "Examples:",
         "  bin/preemptsim compare --json results.json",
         "  bin/preemptsim run examples/cyclictest.yaml --model rt",
         "  bin/preemptsim explain examples/default.yaml",
         "  bin/preemptsim trace examples/cyclictest.yaml --model rt --format dat -o trace.dat",
-        "  bin/preemptsim verify examples/rv.yaml"})
+        "  bin/preemptsim verify examples/rv.yaml",
+        "  bin/preemptsim bench"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -46,8 +46,18 @@ public record MachineSpec(String name, KernelProfile profile, boolean staticBuil
 
     /** The same machine with the lock validator on or off. */
     public MachineSpec withLockdep(boolean on) {
-        return new MachineSpec(name, profile, staticBuild, cpus, hz, llcSize, idlePoll, debugChecks, on, costs, durationNs, seed,
-            tasks, irqs, nmis, locks, waitQueues);
+        return with(seed, durationNs, on);
+    }
+
+    /** The same machine run for {@code ns} of simulated time. */
+    public MachineSpec withDuration(long ns) {
+        return with(seed, ns, lockdep);
+    }
+
+    /** The same machine with another seed, duration and lock validator setting. */
+    public MachineSpec with(long newSeed, long newDurationNs, boolean newLockdep) {
+        return new MachineSpec(name, profile, staticBuild, cpus, hz, llcSize, idlePoll, debugChecks, newLockdep, costs,
+            newDurationNs, newSeed, tasks, irqs, nmis, locks, waitQueues);
     }
 
     public long tickNs() {

@@ -74,6 +74,13 @@ public final class Task {
     public int cfsIndex = -1;
     /** Enqueue order on its cfs_rq: the rbtree keeps equal deadlines in this order. */
     public long cfsSeq;
+    /** The cfs_rq's augmented index (a treap by (deadline, cfsSeq), only on long queues; see CfsRq). */
+    public Task cfsLeft;
+    public Task cfsRight;
+    public long cfsPrio;
+    /** Smallest vruntime and slice in this entity's subtree of the index. */
+    public long cfsMinVruntime;
+    public long cfsMinSlice;
 
     // ---- rt
     public long rtTimeSliceNs;

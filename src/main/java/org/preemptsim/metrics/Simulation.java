@@ -1,5 +1,6 @@
 package org.preemptsim.metrics;
 
+import org.preemptsim.engine.EventQueue;
 import org.preemptsim.kernel.Cpu;
 import org.preemptsim.kernel.Kernel;
 import org.preemptsim.kernel.LockSpec;
@@ -54,11 +55,17 @@ public final class Simulation {
 
     /** A kernel wired to a latency recorder (first sink) and the given observers, not yet run. */
     public static Booted boot(MachineSpec spec, Model model, PreemptTable table, List<TraceSink> observers) {
-        return boot(spec, model, table, observers, Measure.NONE);
+        return boot(spec, model, table, observers, Measure.NONE, null);
     }
 
     /** As above, with the analysis observer attached after the others when {@code measure} asks for it. */
     public static Booted boot(MachineSpec spec, Model model, PreemptTable table, List<TraceSink> observers, Measure measure) {
+        return boot(spec, model, table, observers, measure, null);
+    }
+
+    /** As above on the given empty event queue; null: the kernel's own {@code IndexedHeap}. */
+    public static Booted boot(MachineSpec spec, Model model, PreemptTable table, List<TraceSink> observers, Measure measure,
+                              EventQueue queue) {
         int nTasks = spec.tasks().size() + 2 * spec.cpus();
         LatencyRecorder rec = new LatencyRecorder(nTasks, spec.cpus());
         Analysis analysis = measure.analysis() ? new Analysis(spec.cpus(), model, measure.worst()) : null;
@@ -76,7 +83,8 @@ public final class Simulation {
             }
             sink = bus;
         }
-        return new Booted(new Kernel(spec, model, table, sink), rec, analysis, measure);
+        Kernel k = queue == null ? new Kernel(spec, model, table, sink) : new Kernel(spec, model, table, sink, queue);
+        return new Booted(k, rec, analysis, measure);
     }
 
     /** cyclictest -h: 1 µs buckets, counted from the HdrHistogram. */

@@ -7,8 +7,10 @@ import java.util.Arrays;
 /**
  * struct cfs_rq under EEVDF (kernel/sched/fair.c, 6.17/6.18 semantics).
  *
- * <p>Entities are kept in a flat array (the kernel's augmented rbtree answers the same questions
- * faster; the answers are identical). Keys are relative to {@code zeroVruntime}, which
+ * <p>Entities are kept in a flat array; once a queue grows long ({@link #TREE_ON} entities) they
+ * are also indexed as the kernel does, by (deadline, enqueue order) in a tree augmented with each
+ * subtree's smallest vruntime and slice, so that pick_eevdf and cfs_rq_min_slice take O(log n)
+ * instead of a scan. Both ways give identical answers. Keys are relative to {@code zeroVruntime}, which
  * {@link #avgVruntime()} moves as the newest kernel's {@code update_zero_vruntime} does, so that
  * {@code sumWKey} stays small. curr is not in the array while it runs (set_next_entity removes it,
  * put_prev_entity puts it back) but counts in {@link #nrQueued}.
@@ -51,6 +53,13 @@ public final class CfsRq {
     long sumWKey;
     long sumWeight;
     long enqueueSeq;
+
+    /** Queue lengths at which the index is built and dropped (apart, so it does not flap). */
+    static final int TREE_ON = 32;
+    static final int TREE_OFF = 16;
+    /** Root of the index, or null when the queue is short (then {@link #treeOn} is false). */
+    private Task root;
+    private boolean treeOn;
 
     CfsRq(Params params) {
         this.params = params;
@@ -200,8 +209,14 @@ public final class CfsRq {
         if (c != null && c.onRq) {
             min = c.slice;
         }
-        for (int i = 0; i < n; i++) {
-            min = Math.min(min, queue[i].slice);
+        if (treeOn) {
+            if (root != null) {
+                min = Math.min(min, root.cfsMinSlice);
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                min = Math.min(min, queue[i].slice);
+            }
         }
         return min == Long.MAX_VALUE ? params.baseSliceNs() : min;
     }
@@ -259,17 +274,7 @@ public final class CfsRq {
         if (c != null && protect && protectSlice(c)) {
             return c;
         }
-        Task best = null;
-        for (int i = 0; i < n; i++) {
-            Task se = queue[i];
-            if (!eligible(se)) {
-                continue;
-            }
-            if (best == null || se.deadline < best.deadline
-                || (se.deadline == best.deadline && se.cfsSeq < best.cfsSeq)) {
-                best = se;
-            }
-        }
+        Task best = treeOn ? pickEligibleIndexed() : pickEligibleScan();
         if (best == null || (c != null && entityBefore(c, best))) {
             best = c;
         }
@@ -285,6 +290,141 @@ public final class CfsRq {
         return best;
     }
 
+    /** The eligible queued entity with the earliest (deadline, cfsSeq), by scanning the array. */
+    private Task pickEligibleScan() {
+        Task best = null;
+        for (int i = 0; i < n; i++) {
+            Task se = queue[i];
+            if (!eligible(se)) {
+                continue;
+            }
+            if (best == null || se.deadline < best.deadline
+                || (se.deadline == best.deadline && se.cfsSeq < best.cfsSeq)) {
+                best = se;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The same answer from the index: the leftmost eligible node in (deadline, cfsSeq) order.
+     * Eligibility is monotone in vruntime (V >= v), so a subtree holds an eligible entity exactly
+     * when its smallest vruntime is eligible: descend left whenever the left subtree does.
+     */
+    private Task pickEligibleIndexed() {
+        Task x = root;
+        while (x != null) {
+            Task l = x.cfsLeft;
+            if (l != null && vruntimeEligible(l.cfsMinVruntime)) {
+                x = l;
+                continue;
+            }
+            if (eligible(x)) {
+                return x;
+            }
+            x = x.cfsRight;
+            if (x != null && !vruntimeEligible(x.cfsMinVruntime)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    // ---------------------------------------------------------------- the index (a treap)
+
+    /** Index order: deadline, then enqueue order (cfsSeq is unique on this queue). */
+    private static boolean indexBefore(Task a, Task b) {
+        return a.deadline < b.deadline || (a.deadline == b.deadline && a.cfsSeq < b.cfsSeq);
+    }
+
+    /** Recomputes t's subtree minima from its own values and its children's. */
+    private static void pull(Task t) {
+        long v = t.vruntime;
+        long sl = t.slice;
+        Task l = t.cfsLeft;
+        Task r = t.cfsRight;
+        if (l != null) {
+            v = l.cfsMinVruntime - v < 0 ? l.cfsMinVruntime : v;
+            sl = Math.min(sl, l.cfsMinSlice);
+        }
+        if (r != null) {
+            v = r.cfsMinVruntime - v < 0 ? r.cfsMinVruntime : v;
+            sl = Math.min(sl, r.cfsMinSlice);
+        }
+        t.cfsMinVruntime = v;
+        t.cfsMinSlice = sl;
+    }
+
+    private static Task indexInsert(Task t, Task se) {
+        if (t == null) {
+            pull(se);
+            return se;
+        }
+        if (indexBefore(se, t)) {
+            t.cfsLeft = indexInsert(t.cfsLeft, se);
+            if (t.cfsLeft.cfsPrio > t.cfsPrio) {
+                Task l = t.cfsLeft; // rotate right
+                t.cfsLeft = l.cfsRight;
+                pull(t);
+                l.cfsRight = t;
+                t = l;
+            }
+        } else {
+            t.cfsRight = indexInsert(t.cfsRight, se);
+            if (t.cfsRight.cfsPrio > t.cfsPrio) {
+                Task r = t.cfsRight; // rotate left
+                t.cfsRight = r.cfsLeft;
+                pull(t);
+                r.cfsLeft = t;
+                t = r;
+            }
+        }
+        pull(t);
+        return t;
+    }
+
+    private static Task indexRemove(Task t, Task se) {
+        if (t == se) {
+            Task m = indexMerge(se.cfsLeft, se.cfsRight);
+            se.cfsLeft = null;
+            se.cfsRight = null;
+            return m;
+        }
+        if (indexBefore(se, t)) {
+            t.cfsLeft = indexRemove(t.cfsLeft, se);
+        } else {
+            t.cfsRight = indexRemove(t.cfsRight, se);
+        }
+        pull(t);
+        return t;
+    }
+
+    private static Task indexMerge(Task a, Task b) {
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        if (a.cfsPrio > b.cfsPrio) {
+            a.cfsRight = indexMerge(a.cfsRight, b);
+            pull(a);
+            return a;
+        }
+        b.cfsLeft = indexMerge(a, b.cfsLeft);
+        pull(b);
+        return b;
+    }
+
+    private void indexAdd(Task se) {
+        // A fixed hash of the enqueue order as the treap priority: balanced, and the same every run.
+        long z = se.cfsSeq * 0x9E3779B97F4A7C15L;
+        se.cfsPrio = z ^ (z >>> 29);
+        se.cfsLeft = null;
+        se.cfsRight = null;
+        root = indexInsert(root, se);
+    }
+
     // ---------------------------------------------------------------- enqueue / dequeue
 
     private void add(Task se) {
@@ -295,6 +435,14 @@ public final class CfsRq {
         se.cfsSeq = enqueueSeq++;
         queue[n++] = se;
         sumAdd(se);
+        if (treeOn) {
+            indexAdd(se);
+        } else if (n >= TREE_ON) {
+            treeOn = true;
+            for (int i = 0; i < n; i++) {
+                indexAdd(queue[i]);
+            }
+        }
     }
 
     private void remove(Task se) {
@@ -305,6 +453,17 @@ public final class CfsRq {
         last.cfsIndex = i;
         queue[n] = null;
         se.cfsIndex = -1;
+        if (treeOn) {
+            root = indexRemove(root, se);
+            if (n <= TREE_OFF) {
+                treeOn = false;
+                for (int k = 0; k < n; k++) {
+                    queue[k].cfsLeft = null;
+                    queue[k].cfsRight = null;
+                }
+                root = null;
+            }
+        }
     }
 
     /** place_entity(): put a waking entity at V minus its (inflated) lag, with a fresh deadline. */

@@ -32,6 +32,8 @@ public final class Sched {
     final TraceSink tp;
     /** Fair load balancing interval (sd->balance_interval for a busy CPU, simplified). */
     final long balanceIntervalNs;
+    /** Per CPU, the CPUs sharing its last-level cache, ascending: select_idle_sibling's scan. */
+    private final int[][] llcCpus;
 
     public Sched(Kernel k, long baseSliceNs, long tickNs) {
         this.k = k;
@@ -51,6 +53,21 @@ public final class Sched {
             rqs[i].cfs.rq = rqs[i];
         }
         this.balanceIntervalNs = Math.max(4 * tickNs, 4_000_000L);
+        this.llcCpus = new int[nrCpus][];
+        for (int i = 0; i < nrCpus; i++) {
+            int n = 0;
+            for (int c = 0; c < nrCpus; c++) {
+                n += k.cpus[c].llc == k.cpus[i].llc ? 1 : 0;
+            }
+            int[] same = new int[n];
+            n = 0;
+            for (int c = 0; c < nrCpus; c++) {
+                if (k.cpus[c].llc == k.cpus[i].llc) {
+                    same[n++] = c;
+                }
+            }
+            llcCpus[i] = same;
+        }
     }
 
     /** sysctl_sched_base_slice after boot scaling. */
@@ -507,9 +524,19 @@ public final class Sched {
         if (p.allowedOn(selfId) && cpuIdle(selfId) && self.llc == k.cpus[prev].llc) {
             return selfId;
         }
-        for (int i = 1; i < nrCpus; i++) {
-            int c = (prev + i) % nrCpus;
-            if (k.cpus[c].llc == k.cpus[prev].llc && p.allowedOn(c) && cpuIdle(c)) {
+        // The CPUs after prev in prev's LLC, wrapping around: (prev + i) % nrCpus for i = 1.. filtered
+        // by LLC, walked over the LLC's own CPUs only (those above prev, then those below).
+        int[] same = llcCpus[prev];
+        for (int c : same) {
+            if (c > prev && p.allowedOn(c) && cpuIdle(c)) {
+                return c;
+            }
+        }
+        for (int c : same) {
+            if (c >= prev) {
+                break;
+            }
+            if (p.allowedOn(c) && cpuIdle(c)) {
                 return c;
             }
         }

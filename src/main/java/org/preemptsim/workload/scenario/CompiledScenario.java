@@ -39,10 +39,8 @@ public record CompiledScenario(Scenario scenario, MachineSpec machine, List<Mode
     }
 
     private CompiledScenario with(Long seed, Long durationNs, boolean lockdep) {
-        MachineSpec m = machine;
-        MachineSpec copy = new MachineSpec(m.name(), m.profile(), m.staticBuild(), m.cpus(), m.hz(), m.llcSize(), m.idlePoll(),
-            m.debugChecks(), lockdep, m.costs(), durationNs != null ? durationNs : m.durationNs(), seed != null ? seed : m.seed(),
-            m.tasks(), m.irqs(), m.nmis(), m.locks(), m.waitQueues());
+        MachineSpec copy = machine.with(seed != null ? seed : machine.seed(),
+            durationNs != null ? durationNs : machine.durationNs(), lockdep);
         return new CompiledScenario(scenario, copy, models, refusedDefaults, measure, reports, madeRaw);
     }
 

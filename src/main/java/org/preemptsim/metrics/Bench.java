@@ -1,0 +1,190 @@
+package org.preemptsim.metrics;
+
+import org.preemptsim.engine.HeapReplay;
+import org.preemptsim.engine.RecordingEventQueue;
+import org.preemptsim.kernel.Kernel;
+import org.preemptsim.kernel.MachineSpec;
+import org.preemptsim.kernel.Model;
+import org.preemptsim.kernel.preempt.PreemptTable;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What {@code bin/preemptsim bench} measures, on the calling thread only (one core):
+ * <ul>
+ * <li>a timed run per model: events (pops of the event queue), wall and CPU time, bytes the
+ * thread allocated inside the event loop (com.sun.management.ThreadMXBean), the peak of the heap
+ * pools during the run and the heap still used after a full GC with the machine alive;</li>
+ * <li>the bare-heap limit: a separate, shorter run of the same model records its event-queue
+ * operations ({@link RecordingEventQueue}), which are then replayed through a fresh heap alone
+ * ({@link HeapReplay}); the ratio of the two rates is what the kernel model costs on top.</li>
+ * </ul>
+ * Timed runs use the kernel's own queue, never the recording one, and happen before any recording
+ * run. Wall-clock figures are printed, never written into results.
+ */
+public final class Bench {
+
+    /** Operations the recording queue keeps per model (12 bytes each). */
+    public static final int DEFAULT_LOG_OPS = 1 << 23;
+
+    private Bench() {
+    }
+
+    /** One timed run. */
+    public record ModelRun(String model, long events, long simNs, long wallNs, long cpuNs, long allocatedBytes,
+                           long peakHeapBytes, long retainedHeapBytes, String status) {
+
+        public double eventsPerS() {
+            return events * 1e9 / wallNs;
+        }
+
+        /** Events per second of this thread's CPU time: what one core does when other processes share it. */
+        public double eventsPerCpuS() {
+            return events * 1e9 / cpuNs;
+        }
+
+        public double simPerWall() {
+            return (double) simNs / wallNs;
+        }
+
+        public double bytesPerEvent() {
+            return events == 0 ? 0 : (double) allocatedBytes / events;
+        }
+    }
+
+    /** One model's bare-heap replay: the median wall and CPU time of the measured replays. */
+    public record Replay(String model, long pops, long arms, long cancels, double meanSize, long medianNs, long medianCpuNs,
+                         long checksum) {
+
+        public double popsPerS() {
+            return pops * 1e9 / medianNs;
+        }
+
+        public double popsPerCpuS() {
+            return pops * 1e9 / medianCpuNs;
+        }
+    }
+
+    /**
+     * Steady-state allocation: bytes per event of the events a full run has beyond a short one
+     * ({@code share} of the duration), both measured now that the code is compiled. What a run
+     * allocates once (the boot, a latency histogram at each task's first sample) cancels out.
+     */
+    public static double steadyBytesPerEvent(MachineSpec spec, Model model, ModelRun full, double share) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        MachineSpec shortSpec = spec.withDuration(Math.max(1, (long) (spec.durationNs() * share)));
+        Simulation.Booted booted = Simulation.boot(shortSpec, model, PreemptTable.KERNEL, List.of());
+        long a0 = threads.getCurrentThreadAllocatedBytes();
+        booted.kernel().run();
+        long a1 = threads.getCurrentThreadAllocatedBytes();
+        long events = full.events() - booted.kernel().stats.events;
+        return events <= 0 ? 0 : (double) (full.allocatedBytes() - (a1 - a0)) / events;
+    }
+
+    /**
+     * JIT warm-up, untimed for the figures: rounds of every model for {@code warmupNs} of simulated
+     * time each, until a round's events per CPU-second improve by less than 3% on the round before
+     * (at least 2 rounds, at most {@code maxRounds}). Returns each round's events per CPU-second.
+     */
+    public static double[] warmUp(MachineSpec spec, List<Model> models, long warmupNs, int maxRounds) {
+        if (warmupNs <= 0 || maxRounds <= 0) {
+            return new double[0];
+        }
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        MachineSpec w = spec.withDuration(Math.min(warmupNs, spec.durationNs()));
+        double[] rates = new double[maxRounds];
+        int r = 0;
+        while (r < maxRounds) {
+            long events = 0;
+            long c0 = threads.getCurrentThreadCpuTime();
+            for (Model m : models) {
+                Kernel k = Simulation.boot(w, m, PreemptTable.KERNEL, List.of()).kernel();
+                k.run();
+                events += k.stats.events;
+            }
+            rates[r] = events * 1e9 / Math.max(1, threads.getCurrentThreadCpuTime() - c0);
+            r++;
+            if (r >= 2 && rates[r - 1] < rates[r - 2] * 1.03) {
+                break;
+            }
+        }
+        return Arrays.copyOf(rates, r);
+    }
+
+    /** One timed run of {@code model} over the spec's whole duration. */
+    public static ModelRun timedRun(MachineSpec spec, Model model) {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        List<MemoryPoolMXBean> heapPools = heapPools();
+        System.gc();
+        Simulation.Booted booted = Simulation.boot(spec, model, PreemptTable.KERNEL, List.of());
+        for (MemoryPoolMXBean p : heapPools) {
+            p.resetPeakUsage();
+        }
+        long alloc0 = threads.getCurrentThreadAllocatedBytes();
+        long cpu0 = threads.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        booted.kernel().run();
+        long t1 = System.nanoTime();
+        long cpu1 = threads.getCurrentThreadCpuTime();
+        long alloc1 = threads.getCurrentThreadAllocatedBytes();
+        long peak = 0;
+        for (MemoryPoolMXBean p : heapPools) {
+            peak += p.getPeakUsage().getUsed();
+        }
+        System.gc();
+        long retained = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        Reference.reachabilityFence(booted);
+        String status = booted.kernel().bugReport() == null ? "ok" : "bug";
+        return new ModelRun(model.name(), booted.kernel().stats.events, spec.durationNs(), t1 - t0, cpu1 - cpu0,
+            alloc1 - alloc0, peak, retained, status);
+    }
+
+    /**
+     * Records the first part of a run of {@code model} (about {@code logOps} queue operations: the
+     * run is cut to the simulated time that many take, estimated from {@code eventsInFullRun}) and
+     * replays it through the bare heap {@code reps} times after {@code reps} warm-up replays.
+     */
+    public static Replay replay(MachineSpec spec, Model model, long eventsInFullRun, int logOps, int reps) {
+        // A pop comes with about two other operations; leave room so the log rarely fills.
+        double share = Math.min(1.0, (logOps / 4.0) / Math.max(1, eventsInFullRun));
+        long ns = Math.max(1_000_000L, (long) (spec.durationNs() * share));
+        MachineSpec rec = spec.withDuration(Math.min(ns, spec.durationNs()));
+        RecordingEventQueue q = new RecordingEventQueue(64 + 8 * spec.cpus(), logOps);
+        Simulation.boot(rec, model, PreemptTable.KERNEL, List.of(), Measure.NONE, q).kernel().run();
+        HeapReplay log = q.log();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long checksum = 0;
+        for (int i = 0; i < reps; i++) {
+            checksum += log.replay();
+        }
+        long[] times = new long[reps];
+        long[] cpus = new long[reps];
+        for (int i = 0; i < reps; i++) {
+            long c0 = threads.getCurrentThreadCpuTime();
+            long t0 = System.nanoTime();
+            checksum += log.replay();
+            times[i] = System.nanoTime() - t0;
+            cpus[i] = threads.getCurrentThreadCpuTime() - c0;
+        }
+        Arrays.sort(times);
+        Arrays.sort(cpus);
+        return new Replay(model.name(), log.pops(), log.arms(), log.cancels(), log.meanSizeAtPop(), times[reps / 2],
+            cpus[reps / 2], checksum);
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        List<MemoryPoolMXBean> out = new ArrayList<>();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == MemoryType.HEAP && p.isValid()) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+}
