@@ -496,12 +496,7 @@ public final class Exec {
         if ((c.count() == offset && !c.irqsDisabled) || t.isIdle) {
             return;
         }
-        throw sleepingInInvalidContext(c, t, offset);
-    }
-
-    /** __might_resched's report (kept out of mightResched so that the hot path stays small enough to inline). */
-    private KernelBug sleepingInInvalidContext(Cpu c, Task t, int offset) {
-        return k.bug("BUG: sleeping function called from invalid context at " + t.prog.origin(t.pc),
+        throw k.bug("BUG: sleeping function called from invalid context at " + t.prog.origin(t.pc),
             c, t, String.format("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s%n"
                 + "preempt_count: %x, expected: %x", c.count() != 0 ? 1 : 0, c.irqsDisabled ? 1 : 0,
                 t.pid, t.comm, c.count(), offset));
