@@ -65,7 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
             + "(N/20 groups; below 40, one group of N/2 and N/2).")
     Integer tasks;
 
-    @Option(names = "--warmup", paramLabel = "D", description = "Simulated time per model and warm-up round; rounds repeat (2 to 6) until the rate "
+    @Option(names = "--warmup", paramLabel = "D",
+        description = "Simulated time per model and warm-up round; rounds repeat (2 to 6) until the rate "
         + "improves by less than 3%%. 0: none. Default: 1s.")
     String warmup = "1s";
 
@@ -188,7 +189,8 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static String seconds(long ns) {
-        return String.format(Locale.ROOT, "%s s", ns % 1_000_000L == 0 ? String.valueOf(ns / 1e9) : String.format(Locale.ROOT, "%.6f", ns / 1e9));
+        String s = ns % 1_000_000L == 0 ? String.valueOf(ns / 1e9) : String.format(Locale.ROOT, "%.6f", ns / 1e9);
+        return s + " s";
     }
 
     /** examples/bench/bench.yaml in the working directory, else beside the jar's project. */

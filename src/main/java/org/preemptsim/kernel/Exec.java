@@ -1,6 +1,5 @@
 package org.preemptsim.kernel;
 
-import org.preemptsim.kernel.debug.KernelBug;
 import org.preemptsim.kernel.irq.Irq;
 import org.preemptsim.kernel.locking.Locks;
 import org.preemptsim.kernel.sched.Sched;
@@ -529,13 +528,8 @@ public final class Exec {
         if ((c.count() == offset && !c.irqsDisabled && rcuDepth == rcuWant) || t.isIdle) {
             return;
         }
-        throw sleepingInInvalidContext(c, t, offset, rcuDepth, rcuWant);
-    }
-
-    /** __might_resched's report (kept out of mightResched so that the hot path stays small enough to inline). */
-    private KernelBug sleepingInInvalidContext(Cpu c, Task t, int offset, int rcuDepth, int rcuWant) {
         String rcu = k.preemptRcu ? String.format("%nRCU nest depth: %d, expected: %d", rcuDepth, rcuWant) : "";
-        return k.bug("BUG: sleeping function called from invalid context at " + t.prog.origin(t.stepPc),
+        throw k.bug("BUG: sleeping function called from invalid context at " + t.prog.origin(t.stepPc),
             c, t, String.format("in_atomic(): %d, irqs_disabled(): %d, non_block: 0, pid: %d, name: %s%n"
                 + "preempt_count: %x, expected: %x", c.count() != 0 ? 1 : 0, c.irqsDisabled ? 1 : 0,
                 t.pid, t.comm, c.count(), offset) + rcu);

@@ -515,8 +515,15 @@ public final class Kernel {
     /** preempt_count_sub(val): DEBUG_PREEMPT's underflow checks, traced when it returns the count to 0. */
     public void preemptCountSub(Cpu c, int val) {
         int count = c.count();
-        if (debug && (val > count || (val < PreemptCount.PREEMPT_MASK && (count & PreemptCount.PREEMPT_MASK) == 0))) {
-            throw preemptCountUnderflow(c, count, val);
+        if (debug) {
+            if (val > count) {
+                throw bug("WARNING: preempt_count underflow: DEBUG_LOCKS_WARN_ON(val > preempt_count())", c, c.curr,
+                    String.format("preempt_count: %x, sub: %x", count, val));
+            }
+            if (val < PreemptCount.PREEMPT_MASK && (count & PreemptCount.PREEMPT_MASK) == 0) {
+                throw bug("WARNING: preempt_count underflow: DEBUG_LOCKS_WARN_ON((val < PREEMPT_MASK) && !(preempt_count() & PREEMPT_MASK))",
+                    c, c.curr, String.format("preempt_count: %x, sub: %x", count, val));
+            }
         }
         if (preemptEvents && count == val) {
             tp.preemptEnable(now, c);
@@ -538,16 +545,6 @@ public final class Kernel {
             preemptCountSub(c, 1);
             chargePreemptOp(c);
         }
-    }
-
-    /** DEBUG_PREEMPT's report (kept out of preemptCountSub so that the hot path stays small enough to inline). */
-    private KernelBug preemptCountUnderflow(Cpu c, int count, int val) {
-        if (val > count) {
-            return bug("WARNING: preempt_count underflow: DEBUG_LOCKS_WARN_ON(val > preempt_count())", c, c.curr,
-                String.format("preempt_count: %x, sub: %x", count, val));
-        }
-        return bug("WARNING: preempt_count underflow: DEBUG_LOCKS_WARN_ON((val < PREEMPT_MASK) && !(preempt_count() & PREEMPT_MASK))",
-            c, c.curr, String.format("preempt_count: %x, sub: %x", count, val));
     }
 
     /** __local_bh_disable_ip(cnt): a notrace add, traced by hand when it takes the count from 0. */
