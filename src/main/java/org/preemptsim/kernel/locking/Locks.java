@@ -9,6 +9,7 @@ import org.preemptsim.kernel.PreemptCount;
 import org.preemptsim.kernel.PreemptPoint;
 import org.preemptsim.kernel.Task;
 import org.preemptsim.kernel.sched.Sched;
+import org.preemptsim.kernel.debug.KernelBug;
 import org.preemptsim.workload.Op;
 
 /**
@@ -853,25 +854,37 @@ public final class Locks {
      */
     private void detectDeadlock(Cpu c, Task t, LockInst l) {
         Task o = l.owner;
-        StringBuilder cycle = new StringBuilder();
-        cycle.append(t.comm).append('/').append(t.pid).append(" waits for ").append(l);
         int depth = 0;
         while (o != null) {
-            cycle.append(", held by ").append(o.comm).append('/').append(o.pid);
             if (o == t) {
-                String kind = l.impl == LockInst.SPIN || l.impl == LockInst.RWSPIN
-                    ? "BUG: spinlock lockup suspected on CPU#" + c.id + ", " + t.comm + "/" + t.pid
-                    : l.pi() ? "WARNING: circular locking deadlock detected!"
-                    : "INFO: task " + t.comm + ":" + t.pid + " blocked for more than 120 seconds.";
-                throw k.bug(kind, c, t, "deadlock: " + cycle);
+                throw deadlock(c, t, l);
             }
             LockInst w = o.spinningOn != null ? o.spinningOn : o.blockedOn;
             if (w == null || ++depth > MAX_LOCK_DEPTH) {
                 return;
             }
+            o = w.owner;
+        }
+    }
+
+    /** The report of the cycle {@link #detectDeadlock} found, written only then (the walk is on every contention). */
+    private KernelBug deadlock(Cpu c, Task t, LockInst l) {
+        StringBuilder cycle = new StringBuilder();
+        cycle.append(t.comm).append('/').append(t.pid).append(" waits for ").append(l);
+        for (Task o = l.owner; ; ) {
+            cycle.append(", held by ").append(o.comm).append('/').append(o.pid);
+            if (o == t) {
+                break;
+            }
+            LockInst w = o.spinningOn != null ? o.spinningOn : o.blockedOn;
             cycle.append(", who waits for ").append(w);
             o = w.owner;
         }
+        String kind = l.impl == LockInst.SPIN || l.impl == LockInst.RWSPIN
+            ? "BUG: spinlock lockup suspected on CPU#" + c.id + ", " + t.comm + "/" + t.pid
+            : l.pi() ? "WARNING: circular locking deadlock detected!"
+            : "INFO: task " + t.comm + ":" + t.pid + " blocked for more than 120 seconds.";
+        return k.bug(kind, c, t, "deadlock: " + cycle);
     }
 
     private void endInversion(Task t) {
