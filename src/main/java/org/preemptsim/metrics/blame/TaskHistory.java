@@ -43,16 +43,10 @@ final class TaskHistory {
         }
         if (tail == t.length) {
             int live = tail - head;
-            int n = live <= t.length / 2 ? t.length : t.length * 2;
-            long[] nt = new long[n];
-            byte[] ns2 = new byte[n];
-            int[] nc = new int[n];
-            System.arraycopy(t, head, nt, 0, live);
-            System.arraycopy(status, head, ns2, 0, live);
-            System.arraycopy(cpu, head, nc, 0, live);
-            t = nt;
-            status = ns2;
-            cpu = nc;
+            int n = Columns.capacity(head, live, t.length);
+            t = Columns.moved(t, head, live, n);
+            status = Columns.moved(status, head, live, n);
+            cpu = Columns.moved(cpu, head, live, n);
             head = 0;
             tail = live;
         }
@@ -65,16 +59,10 @@ final class TaskHistory {
     void fired(long ns, int c, long expiry) {
         if (firedTail == firedNs.length) {
             int live = firedTail - firedHead;
-            int n = live <= firedNs.length / 2 ? firedNs.length : firedNs.length * 2;
-            long[] f = new long[n];
-            int[] fc = new int[n];
-            long[] e = new long[n];
-            System.arraycopy(firedNs, firedHead, f, 0, live);
-            System.arraycopy(firedCpu, firedHead, fc, 0, live);
-            System.arraycopy(expiryNs, firedHead, e, 0, live);
-            firedNs = f;
-            firedCpu = fc;
-            expiryNs = e;
+            int n = Columns.capacity(firedHead, live, firedNs.length);
+            firedNs = Columns.moved(firedNs, firedHead, live, n);
+            firedCpu = Columns.moved(firedCpu, firedHead, live, n);
+            expiryNs = Columns.moved(expiryNs, firedHead, live, n);
             firedHead = 0;
             firedTail = live;
         }

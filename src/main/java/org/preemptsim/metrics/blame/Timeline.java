@@ -61,26 +61,11 @@ final class Timeline {
             dropped += drop;
         }
         int live = tail - head;
-        if (head > 0 && live <= t.length / 2) {
-            System.arraycopy(t, head, t, 0, live);
-            System.arraycopy(st, head, st, 0, live);
-            System.arraycopy(who, head, who, 0, live);
-            System.arraycopy(where, head, where, 0, live);
-        } else {
-            int n = t.length * 2;
-            long[] nt = new long[n];
-            int[] ns = new int[n];
-            int[] nw = new int[n];
-            int[] nwh = new int[n];
-            System.arraycopy(t, head, nt, 0, live);
-            System.arraycopy(st, head, ns, 0, live);
-            System.arraycopy(who, head, nw, 0, live);
-            System.arraycopy(where, head, nwh, 0, live);
-            t = nt;
-            st = ns;
-            who = nw;
-            where = nwh;
-        }
+        int n = Columns.capacity(head, live, t.length);
+        t = Columns.moved(t, head, live, n);
+        st = Columns.moved(st, head, live, n);
+        who = Columns.moved(who, head, live, n);
+        where = Columns.moved(where, head, live, n);
         head = 0;
         tail = live;
     }
@@ -88,16 +73,10 @@ final class Timeline {
     void nmi(long startNs, long endNs, int source) {
         if (nmiTail == nmiStart.length) {
             int live = nmiTail - nmiHead;
-            int n = live <= nmiStart.length / 2 ? nmiStart.length : nmiStart.length * 2;
-            long[] s = new long[n];
-            long[] e = new long[n];
-            int[] src = new int[n];
-            System.arraycopy(nmiStart, nmiHead, s, 0, live);
-            System.arraycopy(nmiEnd, nmiHead, e, 0, live);
-            System.arraycopy(nmiSource, nmiHead, src, 0, live);
-            nmiStart = s;
-            nmiEnd = e;
-            nmiSource = src;
+            int n = Columns.capacity(nmiHead, live, nmiStart.length);
+            nmiStart = Columns.moved(nmiStart, nmiHead, live, n);
+            nmiEnd = Columns.moved(nmiEnd, nmiHead, live, n);
+            nmiSource = Columns.moved(nmiSource, nmiHead, live, n);
             nmiHead = 0;
             nmiTail = live;
         }
@@ -111,16 +90,10 @@ final class Timeline {
     void preempted(long ns, int who, int pc, int point) {
         if (ptTail == ptAt.length) {
             int live = ptTail - ptHead;
-            int n = live <= ptAt.length / 2 ? ptAt.length : ptAt.length * 2;
-            long[] at = new long[n];
-            int[] w = new int[n];
-            int[] wh = new int[n];
-            System.arraycopy(ptAt, ptHead, at, 0, live);
-            System.arraycopy(ptWho, ptHead, w, 0, live);
-            System.arraycopy(ptWhere, ptHead, wh, 0, live);
-            ptAt = at;
-            ptWho = w;
-            ptWhere = wh;
+            int n = Columns.capacity(ptHead, live, ptAt.length);
+            ptAt = Columns.moved(ptAt, ptHead, live, n);
+            ptWho = Columns.moved(ptWho, ptHead, live, n);
+            ptWhere = Columns.moved(ptWhere, ptHead, live, n);
             ptHead = 0;
             ptTail = live;
         }
