@@ -8,6 +8,7 @@ import org.preemptsim.kernel.Policy;
 import org.preemptsim.kernel.Task;
 import org.preemptsim.kernel.TaskSpec;
 import org.preemptsim.kernel.irq.Softirq;
+import org.preemptsim.kernel.locking.LockKind;
 import org.preemptsim.kernel.preempt.PreemptTable;
 import org.preemptsim.metrics.RunResult;
 import org.preemptsim.metrics.Simulation;
@@ -30,17 +31,22 @@ final class TraceFixtures {
      * call-function-single IPI, a busy one by a reschedule IPI), with default
      * costs: an rt task on CPU 0 woken by a fair task on CPU 1 while a fair hog runs there
      * (reschedule IPIs, R+), a periodic rt task on CPU 1 (local timer, hrtimer wakeups), a task
-     * free to move (sched_migrate_task), a NIC on CPU 1 raising NET_RX, BH-disabled sections.
+     * free to move (sched_migrate_task), a NIC on CPU 1 raising NET_RX, BH-disabled sections, and
+     * an rt_mutex the hog holds over its syscall's kernel work that the woken rt task then wants
+     * (priority inheritance: sched_pi_setprio boosting the hog and restoring it).
      */
     static MachineSpec everyEvent(long durationNs) {
         MachineBuilder m = new MachineBuilder("every-event").cpus(2).llcSize(2).hz(1000).idlePoll(false)
             .durationNs(durationNs).seed(7);
         int wq = m.waitQueue("rt_wq");
+        int pi = m.lock("pi_lock", LockKind.RT_MUTEX);
         m.task(new TaskSpec("rt_waiter", Policy.SCHED_FIFO, 50, 0, new int[] {0}, 0, 0,
-            new ProgramBuilder().loop(0).syscall(0).waitOn(wq).kernel(5_000).sysret().user(10_000).endLoop().build(),
+            new ProgramBuilder().loop(0).syscall(0).waitOn(wq).lock(pi, 0).kernel(5_000).unlock(pi, 0).sysret().user(10_000)
+                .endLoop().build(),
             false, false));
         m.task(TaskSpec.fair("hog", 0, new ProgramBuilder().loop(0)
-            .user(400_000).syscall(1).kernel(300_000, 0, 0, 3, 0).sleep(250_000).sysret().endLoop().build()).onCpu(0));
+            .user(400_000).syscall(1).lock(pi, 0).kernel(300_000, 0, 0, 3, 0).unlock(pi, 0).sleep(250_000).sysret().endLoop()
+            .build()).onCpu(0));
         m.task(TaskSpec.fair("waker", 0, new ProgramBuilder().loop(0)
             .user(100_000).syscall(1).wake(wq, 1).localBhDisable().kernel(2_000).localBhEnable().sysret()
             .sleep(400_000).endLoop().build()).onCpu(1));
@@ -57,111 +63,6 @@ final class TraceFixtures {
     /** Runs {@code spec} under {@code model} with the sinks attached. */
     static RunResult run(MachineSpec spec, String model, TraceSink... sinks) {
         return Simulation.boot(spec, Model.of(model), PreemptTable.KERNEL, List.of(sinks)).run();
-    }
-
-    /**
-     * Forwards every tracepoint to {@code target} and, at the first sched_switch at or after
-     * {@code atNs}, adds a sched_pi_setprio for the task switched in (prio 120 boosted to 49): the
-     * rt_mutex code that will emit it is not in the kernel yet.
-     */
-    static TraceSink withPiSetprio(TraceSink target, long atNs) {
-        return new TraceSink() {
-            private boolean done;
-
-            @Override
-            public void schedSwitch(long ns, Cpu cpu, boolean preempt, Task prev, int prevState, Task next) {
-                target.schedSwitch(ns, cpu, preempt, prev, prevState, next);
-                if (!done && ns >= atNs && !next.isIdle) {
-                    done = true;
-                    target.schedPiSetprio(ns, cpu, next, next.prio, 49);
-                }
-            }
-
-            @Override
-            public void schedWaking(long ns, Cpu cpu, Task p) {
-                target.schedWaking(ns, cpu, p);
-            }
-
-            @Override
-            public void schedWakeup(long ns, Cpu cpu, Task p) {
-                target.schedWakeup(ns, cpu, p);
-            }
-
-            @Override
-            public void schedWakeupNew(long ns, Cpu cpu, Task p) {
-                target.schedWakeupNew(ns, cpu, p);
-            }
-
-            @Override
-            public void schedMigrateTask(long ns, Cpu cpu, Task p, int origCpu, int destCpu) {
-                target.schedMigrateTask(ns, cpu, p, origCpu, destCpu);
-            }
-
-            @Override
-            public void schedWakeIdleWithoutIpi(long ns, Cpu cpu, int targetCpu) {
-                target.schedWakeIdleWithoutIpi(ns, cpu, targetCpu);
-            }
-
-            @Override
-            public void schedPiSetprio(long ns, Cpu cpu, Task t, int oldPrio, int newPrio) {
-                target.schedPiSetprio(ns, cpu, t, oldPrio, newPrio);
-            }
-
-            @Override
-            public void irqHandlerEntry(long ns, Cpu cpu, int irq, String name) {
-                target.irqHandlerEntry(ns, cpu, irq, name);
-            }
-
-            @Override
-            public void irqHandlerExit(long ns, Cpu cpu, int irq, boolean handled) {
-                target.irqHandlerExit(ns, cpu, irq, handled);
-            }
-
-            @Override
-            public void vectorEntry(long ns, Cpu cpu, int vector) {
-                target.vectorEntry(ns, cpu, vector);
-            }
-
-            @Override
-            public void vectorExit(long ns, Cpu cpu, int vector) {
-                target.vectorExit(ns, cpu, vector);
-            }
-
-            @Override
-            public void softirqRaise(long ns, Cpu cpu, int vec) {
-                target.softirqRaise(ns, cpu, vec);
-            }
-
-            @Override
-            public void softirqEntry(long ns, Cpu cpu, int vec) {
-                target.softirqEntry(ns, cpu, vec);
-            }
-
-            @Override
-            public void softirqExit(long ns, Cpu cpu, int vec) {
-                target.softirqExit(ns, cpu, vec);
-            }
-
-            @Override
-            public void preemptDisable(long ns, Cpu cpu) {
-                target.preemptDisable(ns, cpu);
-            }
-
-            @Override
-            public void preemptEnable(long ns, Cpu cpu) {
-                target.preemptEnable(ns, cpu);
-            }
-
-            @Override
-            public void irqDisable(long ns, Cpu cpu) {
-                target.irqDisable(ns, cpu);
-            }
-
-            @Override
-            public void irqEnable(long ns, Cpu cpu) {
-                target.irqEnable(ns, cpu);
-            }
-        };
     }
 
     /** The event names of a text trace's lines, in order. */
