@@ -147,6 +147,9 @@ final class RtBound {
         private final long[][] len;
         /** Prefix sums of len per source. */
         private final long[][] sum;
+        /** Per source: the longest instance, and the shortest gap between arrivals (-1 if seen once). */
+        private final long[] wcet;
+        private final long[] minGap;
 
         Interference(Sections.Instances in) {
             int[] srcs = new int[0];
@@ -176,10 +179,18 @@ final class RtBound {
                 len[s][count[s]] = in.len[i];
                 count[s]++;
             }
+            wcet = new long[srcs.length];
+            minGap = new long[srcs.length];
             for (int s = 0; s < srcs.length; s++) {
+                long g = Long.MAX_VALUE;
                 for (int i = 0; i < len[s].length; i++) {
                     sum[s][i + 1] = sum[s][i] + len[s][i];
+                    wcet[s] = Math.max(wcet[s], len[s][i]);
+                    if (i > 0) {
+                        g = Math.min(g, at[s][i] - at[s][i - 1]);
+                    }
                 }
+                minGap[s] = g == Long.MAX_VALUE ? -1 : g;
             }
         }
 
@@ -229,40 +240,22 @@ final class RtBound {
         long sporadic(long l) {
             long total = 0;
             for (int s = 0; s < sources.length; s++) {
-                long wcet = 0;
-                for (long d : len[s]) {
-                    wcet = Math.max(wcet, d);
-                }
                 long n = 1;
-                if (at[s].length > 1) {
-                    long miat = minGap(s);
-                    if (miat <= 0) {
+                if (minGap[s] >= 0) {
+                    if (minGap[s] == 0) {
                         return Long.MAX_VALUE / 4; // two arrivals at one instant: no sporadic model
                     }
-                    n = l / miat + 1;
+                    n = l / minGap[s] + 1;
                 }
-                total += n * wcet;
+                total += n * wcet[s];
             }
             return total;
         }
 
-        private long minGap(int s) {
-            long g = Long.MAX_VALUE;
-            for (int i = 1; i < at[s].length; i++) {
-                g = Math.min(g, at[s][i] - at[s][i - 1]);
-            }
-            return g == Long.MAX_VALUE ? -1 : g;
-        }
-
         void describe(List<Bound.Source> out, boolean nmi, IrqNames names) {
             for (int s = 0; s < sources.length; s++) {
-                long wcet = 0;
-                for (long d : len[s]) {
-                    wcet = Math.max(wcet, d);
-                }
-                long gap = minGap(s);
-                out.add(new Bound.Source(nmi ? names.nmiName(sources[s]) : names.name(sources[s]), nmi, at[s].length, wcet,
-                    gap < 0 ? null : gap));
+                out.add(new Bound.Source(nmi ? names.nmiName(sources[s]) : names.name(sources[s]), nmi, at[s].length, wcet[s],
+                    minGap[s] < 0 ? null : minGap[s]));
             }
         }
     }
