@@ -859,12 +859,17 @@ public final class Locks {
             if (o == t) {
                 throw deadlock(c, t, l);
             }
-            LockInst w = o.spinningOn != null ? o.spinningOn : o.blockedOn;
+            LockInst w = waitsFor(o);
             if (w == null || ++depth > MAX_LOCK_DEPTH) {
                 return;
             }
             o = w.owner;
         }
+    }
+
+    /** The lock a task spins on or sleeps on, or null. */
+    private static LockInst waitsFor(Task o) {
+        return o.spinningOn != null ? o.spinningOn : o.blockedOn;
     }
 
     /** The report of the cycle {@link #detectDeadlock} found, written only then (the walk is on every contention). */
@@ -876,7 +881,7 @@ public final class Locks {
             if (o == t) {
                 break;
             }
-            LockInst w = o.spinningOn != null ? o.spinningOn : o.blockedOn;
+            LockInst w = waitsFor(o);
             cycle.append(", who waits for ").append(w);
             o = w.owner;
         }
