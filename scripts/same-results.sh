@@ -39,7 +39,8 @@ for f in "$root"/examples/*.yaml "$root"/examples/*.json "$root"/examples/bench/
 done
 
 # Long runqueues (6,000 hackbench tasks on 8 CPUs), where CfsRq switches to its augmented index.
-manydir="$(mktemp -d)"; many="$manydir/many-tasks.yaml"
+# A fixed path: reports name the scenario file, so a random one would differ on every run.
+manydir="${TMPDIR:-/tmp}/preemptsim-same-results"; mkdir -p "$manydir"; many="$manydir/many-tasks.yaml"
 sed 's/      groups: 4/      groups: 300/' "$root/examples/bench/bench.yaml" > "$many"
 run many-tasks "$many" --duration 300ms
 rm -rf "$manydir"

@@ -804,74 +804,16 @@ public final class Exec {
             case Op.IRQ_ENABLE:
                 t.pc++;
                 return !k.localIrqEnable(c);
-            case Op.IRQ_SAVE:
-                if (t.irqSaveDepth >= 63) {
-                    throw k.bug("BUG: local_irq_save nested too deep", c, t);
-                }
-                t.irqSaveStack = (t.irqSaveStack << 1) | (c.irqsDisabled ? 1 : 0);
-                t.irqSaveDepth++;
-                k.localIrqDisable(c);
-                t.pc++;
-                return true;
-            case Op.IRQ_RESTORE:
-                return irqRestore(c, t);
-            case Op.BH_DISABLE:
-                if (k.build.rt()) {
-                    if (!rtLocalBhDisable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET)) {
-                        return false;
-                    }
-                } else {
-                    k.localBhDisable(c, PreemptCount.SOFTIRQ_DISABLE_OFFSET);
-                }
-                t.pc++;
-                return true;
-            case Op.BH_ENABLE:
-                if (k.build.rt()) {
-                    return rtLocalBhEnable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET, 0);
-                }
-                return localBhEnable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET);
             case Op.SPIN_LOCK:
                 return locks().lockStep(c, t, p.c(t.pc), p.d(t.pc));
             case Op.SPIN_UNLOCK:
                 return locks().unlockStep(c, t, p.c(t.pc), p.d(t.pc));
-            case Op.READ_LOCK:
-                return locks().readLockStep(c, t, p.c(t.pc), p.d(t.pc));
-            case Op.READ_UNLOCK:
-                return locks().readUnlockStep(c, t, p.c(t.pc), p.d(t.pc));
-            case Op.SEQ_READ:
-                return locks().seqReadStep(c, t, p.c(t.pc), duration(t, t.pc));
-            case Op.MIGRATE_DISABLE:
-                migrateDisable(c, t);
-                t.pc++;
-                return true;
-            case Op.MIGRATE_ENABLE:
-                if (t.migrationDisabled == 0) {
-                    throw k.bug("WARNING: migrate_enable() without migrate_disable()", c, t);
-                }
-                migrateEnable(c, t);
-                t.pc++;
-                return true;
-            case Op.COND_RESCHED_LOCK:
-                return locks().condReschedLockStep(c, t, p.c(t.pc));
-            case Op.RCU_READ_LOCK:
-                t.pc++;
-                rcuReadLock(c, t);
-                return true;
-            case Op.RCU_READ_UNLOCK:
-                t.pc++;
-                return rcuReadUnlock(c, t);
-            case Op.COND_RESCHED_RCU:
-                return condReschedRcu(c, t);
             case Op.COND_RESCHED:
                 t.pc++;
                 return condResched(c, t, PreemptPoint.COND_RESCHED, 0);
             case Op.MIGHT_SLEEP:
                 t.pc++;
                 return mightSleep(c, t);
-            case Op.SLEEP:
-                return sleepStep(c, t, -1);
-            case Op.SLEEP_UNTIL:
-                return sleepStep(c, t, p.a(t.pc));
             case Op.PERIODIC_WAIT:
                 return periodicStep(c, t, p.a(t.pc));
             case Op.WAIT:
@@ -905,6 +847,72 @@ public final class Exec {
                 t.pc++;
                 t.kAfterSched = K_RUN;
                 return schedule(c, t, SV_SCHEDULE, PreemptPoint.SCHEDULE);
+            default:
+                return stepCold(c, t, p, op);
+        }
+    }
+
+    /** The steps a hot loop rarely meets, out of {@link #step} so that it stays small enough to inline. */
+    private boolean stepCold(Cpu c, Task t, Program p, int op) {
+        switch (op) {
+            case Op.IRQ_SAVE:
+                if (t.irqSaveDepth >= 63) {
+                    throw k.bug("BUG: local_irq_save nested too deep", c, t);
+                }
+                t.irqSaveStack = (t.irqSaveStack << 1) | (c.irqsDisabled ? 1 : 0);
+                t.irqSaveDepth++;
+                k.localIrqDisable(c);
+                t.pc++;
+                return true;
+            case Op.IRQ_RESTORE:
+                return irqRestore(c, t);
+            case Op.BH_DISABLE:
+                if (k.build.rt()) {
+                    if (!rtLocalBhDisable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET)) {
+                        return false;
+                    }
+                } else {
+                    k.localBhDisable(c, PreemptCount.SOFTIRQ_DISABLE_OFFSET);
+                }
+                t.pc++;
+                return true;
+            case Op.BH_ENABLE:
+                if (k.build.rt()) {
+                    return rtLocalBhEnable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET, 0);
+                }
+                return localBhEnable(c, t, PreemptCount.SOFTIRQ_DISABLE_OFFSET);
+            case Op.READ_LOCK:
+                return locks().readLockStep(c, t, p.c(t.pc), p.d(t.pc));
+            case Op.READ_UNLOCK:
+                return locks().readUnlockStep(c, t, p.c(t.pc), p.d(t.pc));
+            case Op.SEQ_READ:
+                return locks().seqReadStep(c, t, p.c(t.pc), duration(t, t.pc));
+            case Op.MIGRATE_DISABLE:
+                migrateDisable(c, t);
+                t.pc++;
+                return true;
+            case Op.MIGRATE_ENABLE:
+                if (t.migrationDisabled == 0) {
+                    throw k.bug("WARNING: migrate_enable() without migrate_disable()", c, t);
+                }
+                migrateEnable(c, t);
+                t.pc++;
+                return true;
+            case Op.COND_RESCHED_LOCK:
+                return locks().condReschedLockStep(c, t, p.c(t.pc));
+            case Op.RCU_READ_LOCK:
+                t.pc++;
+                rcuReadLock(c, t);
+                return true;
+            case Op.RCU_READ_UNLOCK:
+                t.pc++;
+                return rcuReadUnlock(c, t);
+            case Op.COND_RESCHED_RCU:
+                return condReschedRcu(c, t);
+            case Op.SLEEP:
+                return sleepStep(c, t, -1);
+            case Op.SLEEP_UNTIL:
+                return sleepStep(c, t, p.a(t.pc));
             case Op.EXIT:
                 return doExit(c, t);
             case Op.SET_PREEMPT_MODE:
@@ -950,7 +958,8 @@ public final class Exec {
                 t.sinceMightSleepNs += chunk;
                 t.phase = 2;
                 t.k = K_RUN;
-                return true;
+                // The step goes on at once: its own code, not the interpreter's dispatch.
+                return kwork(c, t, t.prog);
             }
             case Op.SYSCALL_EXIT:
             case Op.SLEEP:
@@ -1009,59 +1018,59 @@ public final class Exec {
         int pc = t.pc;
         long crEvery = p.b(pc);
         long msEvery = p.e(pc);
+        // Straight-line phases (0 start, 1 next chunk, 2 might_sleep due, 3 cond_resched due),
+        // re-entered at t.phase after a chunk or a schedule.
+        int phase = t.phase;
+        if (phase == 0) {
+            t.kworkLeftNs = duration(t, pc);
+            chargeSection(c, p.c(pc), p.d(pc));
+            t.phase = 1;
+            phase = 1;
+        }
         while (true) {
-            switch (t.phase) {
-                case 0: {
-                    t.kworkLeftNs = duration(t, pc);
-                    chargeSection(c, p.c(pc), p.d(pc));
-                    t.phase = 1;
-                    break;
+            if (phase == 1) {
+                long left = t.kworkLeftNs;
+                if (left <= 0) {
+                    t.phase = 0;
+                    t.pc++;
+                    return true;
                 }
-                case 1: {
-                    long left = t.kworkLeftNs;
-                    if (left <= 0) {
-                        t.phase = 0;
-                        t.pc++;
-                        return true;
-                    }
-                    long chunk = left;
-                    if (crEvery > 0) {
-                        chunk = Math.min(chunk, Math.max(0, crEvery - t.sinceCondReschedNs));
-                    }
-                    if (msEvery > 0) {
-                        chunk = Math.min(chunk, Math.max(0, msEvery - t.sinceMightSleepNs));
-                    }
-                    if (chunk == 0) {
-                        t.phase = 2;
-                        break;
-                    }
+                long chunk = left;
+                if (crEvery > 0) {
+                    chunk = Math.min(chunk, Math.max(0, crEvery - t.sinceCondReschedNs));
+                }
+                if (msEvery > 0) {
+                    chunk = Math.min(chunk, Math.max(0, msEvery - t.sinceMightSleepNs));
+                }
+                if (chunk != 0) {
                     t.segOp = Op.KWORK;
                     t.segWork = chunk;
                     startSeg(c, t, chunk);
                     return false;
                 }
-                case 2:
-                    t.phase = 3;
-                    if (msEvery > 0 && t.sinceMightSleepNs >= msEvery) {
-                        t.sinceMightSleepNs = 0;
-                        t.k = K_RUN;
-                        if (!mightSleep(c, t)) {
-                            return false;
-                        }
+                t.phase = 2;
+                phase = 2;
+            }
+            if (phase == 2) {
+                t.phase = 3;
+                if (msEvery > 0 && t.sinceMightSleepNs >= msEvery) {
+                    t.sinceMightSleepNs = 0;
+                    t.k = K_RUN;
+                    if (!mightSleep(c, t)) {
+                        return false;
                     }
-                    break;
-                case 3:
-                    t.phase = 1;
-                    if (crEvery > 0 && t.sinceCondReschedNs >= crEvery) {
-                        t.sinceCondReschedNs = 0;
-                        t.k = K_RUN;
-                        if (!condResched(c, t, PreemptPoint.COND_RESCHED, 0)) {
-                            return false;
-                        }
-                    }
-                    break;
-                default:
-                    throw new IllegalStateException("kwork phase " + t.phase);
+                }
+            } else if (phase != 3) {
+                throw new IllegalStateException("kwork phase " + t.phase);
+            }
+            t.phase = 1;
+            phase = 1;
+            if (crEvery > 0 && t.sinceCondReschedNs >= crEvery) {
+                t.sinceCondReschedNs = 0;
+                t.k = K_RUN;
+                if (!condResched(c, t, PreemptPoint.COND_RESCHED, 0)) {
+                    return false;
+                }
             }
         }
     }

@@ -1,70 +1,77 @@
 package org.preemptsim.workload;
 
 /**
- * A compiled task program: parallel primitive arrays, one entry per step, walked by the kernel's
- * interpreter without allocation. {@code dist[i] >= 0} makes step i's duration a draw from
- * {@code dists[dist[i]]} instead of the fixed {@code a[i]}.
+ * A compiled task program: two primitive arrays with one fixed-size record per step (the int
+ * fields together, the long fields together), walked by the kernel's interpreter without
+ * allocation. {@code dist(i) >= 0} makes step i's duration a draw from {@code dists[dist(i)]}
+ * instead of the fixed {@code a(i)}.
  *
  * <p>Each step remembers where it came from ({@link #origin(int)}: a scenario file and line, or a
  * builder call) so that the kernel's debug reports can name the step that caused them.
  */
 public final class Program {
 
-    final int[] op;
-    final long[] a;
-    final long[] b;
-    final long[] e;
-    final int[] c;
-    final int[] d;
-    final int[] dist;
+    /** Per step, {@link #INTS} ints: op, c, d, dist. One array, so a step's fields share a cache line. */
+    private final int[] ints;
+    /** Per step, {@link #LONGS} longs: a, b, e (and a spare slot, to index by shift). */
+    private final long[] longs;
+    private final int length;
     final Dist[] dists;
     final String[] origin;
     final int[] match;
 
+    private static final int INTS = 4;
+    private static final int LONGS = 4;
+
     Program(int[] op, long[] a, long[] b, long[] e, int[] c, int[] d, int[] dist, Dist[] dists, String[] origin, int[] match) {
-        this.op = op;
-        this.a = a;
-        this.b = b;
-        this.e = e;
-        this.c = c;
-        this.d = d;
-        this.dist = dist;
+        length = op.length;
+        ints = new int[INTS * length];
+        longs = new long[LONGS * length];
+        for (int i = 0; i < length; i++) {
+            ints[INTS * i] = op[i];
+            ints[INTS * i + 1] = c[i];
+            ints[INTS * i + 2] = d[i];
+            ints[INTS * i + 3] = dist[i];
+            longs[LONGS * i] = a[i];
+            longs[LONGS * i + 1] = b[i];
+            longs[LONGS * i + 2] = e[i];
+        }
         this.dists = dists;
         this.origin = origin;
         this.match = match;
     }
 
     public int length() {
-        return op.length;
+        return length;
     }
 
     public int op(int pc) {
-        return op[pc];
+        return ints[pc << 2];
     }
 
     public long a(int pc) {
-        return a[pc];
+        return longs[pc << 2];
     }
 
     public long b(int pc) {
-        return b[pc];
+        return longs[(pc << 2) + 1];
     }
 
     public long e(int pc) {
-        return e[pc];
+        return longs[(pc << 2) + 2];
     }
 
     public int c(int pc) {
-        return c[pc];
+        return ints[(pc << 2) + 1];
     }
 
     public int d(int pc) {
-        return d[pc];
+        return ints[(pc << 2) + 2];
     }
 
     /** The distribution index of step pc's duration, or -1 for the fixed value {@link #a(int)}. */
     public int dist(int pc) {
-        return dist[pc];
+        return ints[(pc << 2) + 3];
     }
 
     public Dist distribution(int index) {
@@ -83,18 +90,18 @@ public final class Program {
 
     /** A one-line human description of step pc, for reports: {@code kernel 1.2ms (scenario.yaml:12)}. */
     public String describe(int pc) {
-        return "step " + pc + " " + Op.name(op[pc]) + " (" + origin[pc] + ")";
+        return "step " + pc + " " + Op.name(op(pc)) + " (" + origin[pc] + ")";
     }
 
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < op.length; i++) {
-            sb.append(i).append(": ").append(Op.name(op[i]))
-                .append(" a=").append(a[i]).append(" b=").append(b[i]).append(" e=").append(e[i])
-                .append(" c=").append(c[i]).append(" d=").append(d[i]);
-            if (dist[i] >= 0) {
-                sb.append(" dist=").append(dists[dist[i]]);
+        for (int i = 0; i < length; i++) {
+            sb.append(i).append(": ").append(Op.name(op(i)))
+                .append(" a=").append(a(i)).append(" b=").append(b(i)).append(" e=").append(e(i))
+                .append(" c=").append(c(i)).append(" d=").append(d(i));
+            if (dist(i) >= 0) {
+                sb.append(" dist=").append(dists[dist(i)]);
             }
             sb.append('\n');
         }
