@@ -39,6 +39,8 @@ public final class Locks {
     private final LockSpec[] decl;
     /** First instance of each declared lock (per-CPU kinds have one per CPU). */
     private final int[] base;
+    /** Per declared lock: 1 for a per-CPU kind (one instance per CPU), else 0; the word is base + cpu * this. */
+    private final int[] perCpu;
     private final LockInst[] inst;
     /** PREEMPT_RT's per-CPU softirq_ctrl.lock (local_bh_disable), or null off RT. */
     private final LockInst[] bhLock;
@@ -55,9 +57,11 @@ public final class Locks {
         int cpus = k.spec.cpus();
         decl = k.spec.locks().toArray(new LockSpec[0]);
         base = new int[decl.length];
+        perCpu = new int[decl.length];
         int n = 0;
         for (int i = 0; i < decl.length; i++) {
             base[i] = n;
+            perCpu[i] = decl[i].kind().perCpu() ? 1 : 0;
             n += decl[i].kind().perCpu() ? cpus : 1;
         }
         inst = new LockInst[n + (rt ? cpus : 0)];
@@ -130,7 +134,7 @@ public final class Locks {
 
     /** The word a task uses for declared lock d: per-CPU kinds use the current CPU's. */
     private LockInst word(Cpu c, int d) {
-        return inst[decl[d].kind().perCpu() ? base[d] + c.id : base[d]];
+        return inst[base[d] + c.id * perCpu[d]];
     }
 
     /** The instance of declared lock d that t holds (a per-CPU lock is unlocked on the CPU it was taken on). */
