@@ -1083,22 +1083,25 @@ public final class Exec {
      */
     private void chargeSection(Cpu c, int preemptPairs, int rcuSections) {
         int disablePairs = preemptPairs;
+        Stats st = k.stats;
+        long debt = 0;
         if (k.preemptRcu) {
-            k.stats.rcuReadOps += 2L * rcuSections;
-            k.chargeDebt(c, 2L * rcuSections * costs.rcuReadOpNs());
+            st.rcuReadOps += 2L * rcuSections;
+            debt += 2L * rcuSections * costs.rcuReadOpNs();
         } else {
             disablePairs += rcuSections;
         }
         if (k.preemptCountOn) {
-            k.stats.preemptCountOps += 2L * disablePairs;
-            k.chargeDebt(c, 2L * disablePairs * costs.preemptCountOpNs());
-            k.stats.preemptCodeSections++;
-            k.chargeDebt(c, costs.preemptCodeNs());
+            st.preemptCountOps += 2L * disablePairs;
+            debt += 2L * disablePairs * costs.preemptCountOpNs();
+            st.preemptCodeSections++;
+            debt += costs.preemptCodeNs();
             if (k.preemption) {
-                k.stats.reschedChecks += disablePairs;
-                k.chargeDebt(c, disablePairs * costs.reschedCheckNs());
+                st.reschedChecks += disablePairs;
+                debt += disablePairs * costs.reschedCheckNs();
             }
         }
+        c.debtNs += debt;
     }
 
     // ---------------------------------------------------------------- IRQ flags and BH

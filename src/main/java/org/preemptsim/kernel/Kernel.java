@@ -320,6 +320,8 @@ public final class Kernel {
     public void run() {
         boot();
         long end = spec.durationNs();
+        // Counted in a local (nothing reads it during the run), stored when the loop ends.
+        long events = stats.events;
         try {
             while (true) {
                 long t = queue.peekTime();
@@ -328,11 +330,13 @@ public final class Kernel {
                 }
                 int id = queue.pop();
                 now = t;
-                stats.events++;
+                events++;
                 dispatch(evKind[id], evArg[id]);
             }
         } catch (KernelBug b) {
             bug = b;
+        } finally {
+            stats.events = events;
         }
         if (bug == null) {
             now = end;
@@ -452,11 +456,20 @@ public final class Kernel {
         return c.segEndNs - now;
     }
 
-    /** Close the accounting interval at now and open one for what the CPU does from now on. */
+    /**
+     * Close the accounting interval at now and open one for what the CPU does from now on. When
+     * that is what it did already (one kernel segment after another), the open interval just goes
+     * on: closing it later adds the same nanoseconds.
+     */
     public void acctSwitch(Cpu c) {
+        int cat = category(c);
+        Task t = c.curr;
+        if (cat == c.acctCat && t == c.acctTask) {
+            return;
+        }
         closeAcct(c);
-        c.acctCat = category(c);
-        c.acctTask = c.curr;
+        c.acctCat = cat;
+        c.acctTask = t;
     }
 
     private void closeAcct(Cpu c) {

@@ -551,7 +551,10 @@ public final class Locks {
     private static void unhold(Task t, LockInst l) {
         for (int i = t.heldLockCount - 1; i >= 0; i--) {
             if (t.heldLocks[i] == l.id) {
-                System.arraycopy(t.heldLocks, i + 1, t.heldLocks, i, t.heldLockCount - i - 1);
+                int above = t.heldLockCount - i - 1;
+                if (above > 0) { // released out of order
+                    System.arraycopy(t.heldLocks, i + 1, t.heldLocks, i, above);
+                }
                 t.heldLockCount--;
                 return;
             }
