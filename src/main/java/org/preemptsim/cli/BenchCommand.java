@@ -36,7 +36,8 @@ import java.util.concurrent.Callable;
             + "see docs/performance.md. Exit status: 0 ok, 2 bad input."},
     footer = {"", "Examples:", "  bin/preemptsim bench",
         "  bin/preemptsim bench --models full --duration 2s --cpus 64",
-        "  bin/preemptsim bench --models lazy --duration 500ms --tasks 10000 --warmup 200ms"})
+        "  bin/preemptsim bench --models lazy --duration 500ms --tasks 10000 --warmup 200ms",
+        "  bin/preemptsim bench --against /tmp/old.jar --models full --duration 400ms --rounds 24"})
 public final class BenchCommand implements Callable<Integer> {
 
     static final String DEFAULT_SCENARIO = "examples/bench/bench.yaml";
@@ -75,6 +76,16 @@ public final class BenchCommand implements Callable<Integer> {
             + Bench.DEFAULT_LOG_OPS + ".")
     int replayOps = Bench.DEFAULT_LOG_OPS;
 
+    @Option(names = "--against", paramLabel = "JAR",
+        description = "Compares this build with another one (its jar, e.g. built from an older commit) in one JVM: "
+            + "each in its own class loader, timed runs alternating model by model, the order swapped every round; "
+            + "prints per model the median ratio of events per CPU-second. Takes the scenario, --models, --seed, "
+            + "--warmup and --duration (default here: 1s); not --cpus, --tasks or --replay-ops.")
+    Path against;
+
+    @Option(names = "--rounds", paramLabel = "N", description = "Rounds of the --against comparison. Default: 10.")
+    int rounds = 10;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -95,6 +106,21 @@ public final class BenchCommand implements Callable<Integer> {
             if (replayOps < 0) {
                 throw new ScenarioRun.BadInput("preemptsim bench: --replay-ops must be at least 0, got " + replayOps);
             }
+            if (against != null) {
+                if (cpus != null || tasks != null) {
+                    throw new ScenarioRun.BadInput("preemptsim bench: --against compares the scenario as written; "
+                        + "--cpus and --tasks do not apply to it");
+                }
+                if (!Files.isRegularFile(against)) {
+                    throw new ScenarioRun.BadInput("preemptsim bench: --against: " + against + ": no such file");
+                }
+                if (rounds < 1) {
+                    throw new ScenarioRun.BadInput("preemptsim bench: --rounds must be at least 1, got " + rounds);
+                }
+                if (durationNs == null) {
+                    durationNs = 1_000_000_000L;
+                }
+            }
             try {
                 cs = ScenarioCompiler.compile(resize(ScenarioReader.read(file), cpus, tasks)).with(seed, durationNs);
             } catch (ScenarioError e) {
@@ -107,6 +133,14 @@ public final class BenchCommand implements Callable<Integer> {
             err.println(e.getMessage());
             err.flush();
             return ScenarioRun.BAD_INPUT;
+        }
+        if (against != null) {
+            List<String> names = new ArrayList<>();
+            for (Model model : cs.models()) {
+                names.add(model.name());
+            }
+            PairedBench.run(out, against, file, seed, cs.machine().durationNs(), warmupNs, names, rounds);
+            return ScenarioRun.OK;
         }
         MachineSpec m = cs.machine();
         out.printf(Locale.ROOT, "preemptsim bench: %s: %d CPUs, HZ=%d, %d tasks, %s simulated per model; %s %s, one thread%n",
