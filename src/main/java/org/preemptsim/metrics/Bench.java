@@ -58,17 +58,66 @@ public final class Bench {
         }
     }
 
-    /** One model's bare-heap replay: the median wall and CPU time of the measured replays. */
-    public record Replay(String model, long pops, long arms, long cancels, double meanSize, long medianNs, long medianCpuNs,
-                         long checksum) {
+    /**
+     * One model's bare-heap replay of a window of its run (the first {@code pops} events), and the
+     * machine on that same window, measured in alternating pairs: wall and CPU nanoseconds of each
+     * measure, in pair order. Pairing both on the same events at nearly the same moment cancels
+     * the drift of a shared machine's speed; the ratios are medians over the pairs.
+     */
+    public record Replay(String model, long pops, long arms, long cancels, double meanSize, long windowEvents,
+                         long[] heapNs, long[] heapCpuNs, long[] machineNs, long[] machineCpuNs, long checksum) {
 
         public double popsPerS() {
-            return pops * 1e9 / medianNs;
+            return pops * 1e9 / median(heapNs);
         }
 
         public double popsPerCpuS() {
-            return pops * 1e9 / medianCpuNs;
+            return pops * 1e9 / median(heapCpuNs);
         }
+
+        /** The machine's events per second on the replayed window. */
+        public double windowEventsPerS() {
+            return windowEvents * 1e9 / median(machineNs);
+        }
+
+        public double windowEventsPerCpuS() {
+            return windowEvents * 1e9 / median(machineCpuNs);
+        }
+
+        /** Median over the pairs of the machine's rate over the heap's. */
+        public double ratio(boolean cpu) {
+            return pairedRatio(List.of(this), cpu);
+        }
+    }
+
+    /**
+     * Median over the pair index of (events of the machine runs / their time) over (pops of the
+     * replays / their time), summed over the given replays (which were measured with as many pairs).
+     */
+    public static double pairedRatio(List<Replay> replays, boolean cpu) {
+        int n = replays.get(0).heapNs().length;
+        double[] r = new double[n];
+        for (int i = 0; i < n; i++) {
+            double events = 0;
+            double pops = 0;
+            double mNs = 0;
+            double hNs = 0;
+            for (Replay rp : replays) {
+                events += rp.windowEvents();
+                pops += rp.pops();
+                mNs += cpu ? rp.machineCpuNs()[i] : rp.machineNs()[i];
+                hNs += Math.max(1, cpu ? rp.heapCpuNs()[i] : rp.heapNs()[i]);
+            }
+            r[i] = (events / mNs) / (pops / hNs);
+        }
+        Arrays.sort(r);
+        return r[n / 2];
+    }
+
+    private static double median(long[] xs) {
+        long[] s = xs.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
     }
 
     /**
@@ -147,8 +196,10 @@ public final class Bench {
 
     /**
      * Records the first part of a run of {@code model} (about {@code logOps} queue operations: the
-     * run is cut to the simulated time that many take, estimated from {@code eventsInFullRun}) and
-     * replays it through the bare heap {@code reps} times after {@code reps} warm-up replays.
+     * run is cut to the simulated time that many take, estimated from {@code eventsInFullRun}), then
+     * after {@code reps} warm-up replays measures {@code reps} pairs: the machine on that window
+     * (a fresh boot, the same events as the log unless the log filled up) and the log replayed
+     * through the bare heap.
      */
     public static Replay replay(MachineSpec spec, Model model, long eventsInFullRun, int logOps, int reps) {
         // A pop comes with about two other operations; leave room so the log rarely fills.
@@ -160,22 +211,31 @@ public final class Bench {
         HeapReplay log = q.log();
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long checksum = 0;
+        long windowEvents = 0;
         for (int i = 0; i < reps; i++) {
             checksum += log.replay();
         }
         long[] times = new long[reps];
         long[] cpus = new long[reps];
+        long[] mTimes = new long[reps];
+        long[] mCpus = new long[reps];
         for (int i = 0; i < reps; i++) {
+            // The machine on the recorded window (on its own IndexedHeap: the same pops), then the replay.
+            Kernel k = Simulation.boot(rec, model, PreemptTable.KERNEL, List.of()).kernel();
+            long mc0 = threads.getCurrentThreadCpuTime();
+            long mt0 = System.nanoTime();
+            k.run();
+            mTimes[i] = System.nanoTime() - mt0;
+            mCpus[i] = threads.getCurrentThreadCpuTime() - mc0;
+            windowEvents = k.stats.events;
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             checksum += log.replay();
             times[i] = System.nanoTime() - t0;
             cpus[i] = threads.getCurrentThreadCpuTime() - c0;
         }
-        Arrays.sort(times);
-        Arrays.sort(cpus);
-        return new Replay(model.name(), log.pops(), log.arms(), log.cancels(), log.meanSizeAtPop(), times[reps / 2],
-            cpus[reps / 2], checksum);
+        return new Replay(model.name(), log.pops(), log.arms(), log.cancels(), log.meanSizeAtPop(), windowEvents, times, cpus,
+            mTimes, mCpus, checksum);
     }
 
     private static List<MemoryPoolMXBean> heapPools() {
