@@ -17,7 +17,7 @@ point() { # label, value, bench args...
   run="$(grep "^$model " <<< "$out" | head -1)"
   heap="$(grep "^$model " <<< "$out" | tail -1)"
   # run: model events wall cpu Mev/s per-cpu-s sim/wall B/event B/steady peak live status
-  # heap: model events arms/ev cancels/ev meanq Mev/s per-cpu-s ratio ratio-cpu
+  # heap: model events arms/ev cancels/ev meanq heap-Mev/s per-cpu-s machine-Mev/s per-cpu-s ratio ratio-cpu
   awk -v l="$label" -v v="$value" -v t="$tasks" -v h="$heap" 'BEGIN { split(h, H, " ") }
     { printf "%-6s %6s %6s %12d %9.2f %9.1f %9.1f %9.1f %8.1f %8.3f\n", l, v, t, $2, $6, 1000 / $6, H[5], 1000 / H[7], $11, $9 }' <<< "$run"
 }

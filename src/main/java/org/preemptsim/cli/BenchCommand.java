@@ -204,28 +204,18 @@ public final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
         long pops = 0;
-        long window = 0;
-        double heapNs = 0;
-        double heapCpuNs = 0;
-        double machineNs = 0;
-        double machineCpuNs = 0;
         for (Bench.Replay rp : replays) {
             pops += rp.pops();
-            window += rp.windowEvents();
-            heapNs += rp.pops() * 1e9 / rp.popsPerS();
-            heapCpuNs += rp.pops() * 1e9 / rp.popsPerCpuS();
-            machineNs += rp.windowEvents() * 1e9 / rp.windowEventsPerS();
-            machineCpuNs += rp.windowEvents() * 1e9 / rp.windowEventsPerCpuS();
         }
-        double heapCpuRate = pops * 1e9 / heapCpuNs;
+        double[] rate = Bench.totalRates(replays);
         double ratio = Bench.pairedRatio(replays, false);
         double ratioCpu = Bench.pairedRatio(replays, true);
         out.printf(Locale.ROOT, "%-10s %10d %10s %13s %10s %10.2f %9.2f %13.2f %9.2f %12.2f %12.2f%n", "all", pops, "", "", "",
-            pops / heapNs * 1e3, heapCpuRate / 1e6, window / machineNs * 1e3, window / machineCpuNs * 1e3, ratio, ratioCpu);
+            rate[0] / 1e6, rate[1] / 1e6, rate[2] / 1e6, rate[3] / 1e6, ratio, ratioCpu);
         out.printf(Locale.ROOT, "%ntargets: >= 10 Mevents/s (all: %.2f wall, %.2f per cpu-s); machine/heap >= 0.33 (all, on the "
             + "same events: %.2f wall, %.2f cpu; the timed runs' rate over the heap's: %.2f); about 0 bytes/event in steady "
             + "state (all: %.3f)%n", all.eventsPerS() / 1e6, all.eventsPerCpuS() / 1e6, ratio, ratioCpu,
-            all.eventsPerCpuS() / heapCpuRate, steadyBytes / events);
+            all.eventsPerCpuS() / rate[1], steadyBytes / events);
         out.flush();
         return ScenarioRun.OK;
     }

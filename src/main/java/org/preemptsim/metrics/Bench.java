@@ -114,6 +114,25 @@ public final class Bench {
         return r[n / 2];
     }
 
+    /**
+     * All models together: {heap, heap per CPU-second, machine, machine per CPU-second} in events
+     * per second, each the summed events over the summed median times.
+     */
+    public static double[] totalRates(List<Replay> replays) {
+        double pops = 0;
+        double window = 0;
+        double[] ns = new double[4];
+        for (Replay rp : replays) {
+            pops += rp.pops();
+            window += rp.windowEvents();
+            ns[0] += median(rp.heapNs());
+            ns[1] += median(rp.heapCpuNs());
+            ns[2] += median(rp.machineNs());
+            ns[3] += median(rp.machineCpuNs());
+        }
+        return new double[] {pops * 1e9 / ns[0], pops * 1e9 / ns[1], window * 1e9 / ns[2], window * 1e9 / ns[3]};
+    }
+
     private static double median(long[] xs) {
         long[] s = xs.clone();
         Arrays.sort(s);
