@@ -140,7 +140,13 @@ public final class BenchCommand implements Callable<Integer> {
             for (Model model : cs.models()) {
                 names.add(model.name());
             }
-            PairedBench.run(out, against, file, seed, cs.machine().durationNs(), warmupNs, names, rounds);
+            try {
+                PairedBench.run(out, against, file, seed, cs.machine().durationNs(), warmupNs, names, rounds);
+            } catch (ScenarioRun.BadInput e) {
+                err.println(e.getMessage());
+                err.flush();
+                return ScenarioRun.BAD_INPUT;
+            }
             return ScenarioRun.OK;
         }
         MachineSpec m = cs.machine();

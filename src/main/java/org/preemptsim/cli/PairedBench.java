@@ -86,7 +86,16 @@ final class PairedBench {
         Path scenarioAbs = scenario.toAbsolutePath();
         try (URLClassLoader otherLoader = new URLClassLoader(otherClassPath, ClassLoader.getPlatformClassLoader())) {
             Build self = new Build(PairedBench.class.getClassLoader(), scenarioAbs, seed, durationNs, modelNames);
-            Build other = new Build(otherLoader, scenarioAbs, seed, durationNs, modelNames);
+            Build other;
+            try {
+                other = new Build(otherLoader, scenarioAbs, seed, durationNs, modelNames);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw new ScenarioRun.BadInput("preemptsim bench: --against: " + otherLabel + " refuses the scenario or a model: "
+                    + e.getCause().getMessage());
+            } catch (ReflectiveOperationException | LinkageError e) {
+                throw new ScenarioRun.BadInput("preemptsim bench: --against: " + otherLabel
+                    + " is not a preemptsim build with the bench command's API (" + e + ")");
+            }
             int n = modelNames.size();
             out.printf(Locale.ROOT, "paired: this build against %s, %d rounds, models %s, one thread; "
                 + "the order of the two swaps every round%n", otherLabel, rounds, String.join(",", modelNames));

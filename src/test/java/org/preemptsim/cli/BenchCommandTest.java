@@ -76,4 +76,23 @@ class BenchCommandTest {
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("--against: no/such.jar: no such file");
     }
+
+    /** A jar that is not preemptsim (a library from the class path): a clear refusal, not a stack trace. */
+    @Test
+    void shouldRefuseAJarThatIsNotPreemptsim() {
+        String lib = null;
+        for (String e : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (e.contains("HdrHistogram") && e.endsWith(".jar")) {
+                lib = e;
+            }
+        }
+        assertThat(lib).as("HdrHistogram on the test class path").isNotNull();
+
+        Cli.Result r = Cli.exec("bench", "examples/cyclictest.yaml", "--against", lib, "--models", "none", "--duration", "1ms",
+            "--warmup", "0", "--rounds", "1");
+
+        assertThat(r.code()).as(r.out()).isEqualTo(2);
+        assertThat(r.err()).contains("is not a preemptsim build with the bench command's API")
+            .contains("ClassNotFoundException: org.preemptsim.workload.scenario.ScenarioReader");
+    }
 }
