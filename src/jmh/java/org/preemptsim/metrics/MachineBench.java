@@ -40,7 +40,7 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 5, time = 2)
 // The launcher's JVM flags (bin/preemptsim), so the figures compare with bin/preemptsim bench.
-@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-XX:-UseCompressedOops", "-XX:FreqInlineSize=1200", "-XX:InlineSmallCode=6000",
+@Fork(value = 1, jvmArgsAppend = {"-XX:+UseParallelGC", "-XX:-UseCompressedOops", "-XX:FreqInlineSize=1200", "-XX:InlineSmallCode=12000",
     "-XX:+UseTransparentHugePages"})
 public class MachineBench {
 

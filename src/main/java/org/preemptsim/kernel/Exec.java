@@ -962,6 +962,9 @@ public final class Exec {
                 return kwork(c, t, t.prog);
             }
             case Op.SYSCALL_EXIT:
+                // The syscall's costs are paid: leave the kernel at once (phase 1 of the sysret step).
+                t.k = K_RUN;
+                return syscallExit(c, t);
             case Op.SLEEP:
             case Op.SEQ_READ:
                 t.k = K_RUN;
