@@ -209,19 +209,13 @@ public final class BenchCommand implements Callable<Integer> {
                 rp.ratio(false), rp.ratio(true));
             out.flush();
         }
-        long pops = 0;
-        for (Bench.Replay rp : replays) {
-            pops += rp.pops();
-        }
-        double[] rate = Bench.totalRates(replays);
-        double ratio = Bench.pairedRatio(replays, false);
-        double ratioCpu = Bench.pairedRatio(replays, true);
-        out.printf(Locale.ROOT, "%-10s %10d %10s %13s %10s %10.2f %9.2f %13.2f %9.2f %12.2f %12.2f%n", "all", pops, "", "", "",
-            rate[0] / 1e6, rate[1] / 1e6, rate[2] / 1e6, rate[3] / 1e6, ratio, ratioCpu);
+        Bench.Totals t = Bench.totals(replays);
+        out.printf(Locale.ROOT, "%-10s %10d %10s %13s %10s %10.2f %9.2f %13.2f %9.2f %12.2f %12.2f%n", "all", t.pops(), "", "", "",
+            t.heapRate() / 1e6, t.heapCpuRate() / 1e6, t.machineRate() / 1e6, t.machineCpuRate() / 1e6, t.ratio(), t.ratioCpu());
         out.printf(Locale.ROOT, "%ntargets: >= 10 Mevents/s (all: %.2f wall, %.2f per cpu-s); machine/heap >= 0.33 (all, on the "
             + "same events: %.2f wall, %.2f cpu; the timed runs' rate over the heap's: %.2f); about 0 bytes/event in steady "
-            + "state (all: %.3f)%n", all.eventsPerS() / 1e6, all.eventsPerCpuS() / 1e6, ratio, ratioCpu,
-            all.eventsPerCpuS() / rate[1], steadyBytes / events);
+            + "state (all: %.3f)%n", all.eventsPerS() / 1e6, all.eventsPerCpuS() / 1e6, t.ratio(), t.ratioCpu(),
+            all.eventsPerCpuS() / t.heapCpuRate(), steadyBytes / events);
         out.flush();
         return ScenarioRun.OK;
     }

@@ -94,7 +94,7 @@ public final class Bench {
      * Median over the pair index of (events of the machine runs / their time) over (pops of the
      * replays / their time), summed over the given replays (which were measured with as many pairs).
      */
-    public static double pairedRatio(List<Replay> replays, boolean cpu) {
+    private static double pairedRatio(List<Replay> replays, boolean cpu) {
         int n = replays.get(0).heapNs().length;
         double[] r = new double[n];
         for (int i = 0; i < n; i++) {
@@ -115,12 +115,16 @@ public final class Bench {
     }
 
     /**
-     * All models together: {heap, heap per CPU-second, machine, machine per CPU-second} in events
-     * per second, each the summed events over the summed median times.
+     * All models' replays together: the pops, the rates in events per second (summed events over
+     * summed median times) and the paired ratios (the pair's times summed over the models first).
      */
-    public static double[] totalRates(List<Replay> replays) {
-        double pops = 0;
-        double window = 0;
+    public record Totals(long pops, double heapRate, double heapCpuRate, double machineRate, double machineCpuRate,
+                         double ratio, double ratioCpu) {
+    }
+
+    public static Totals totals(List<Replay> replays) {
+        long pops = 0;
+        long window = 0;
         double[] ns = new double[4];
         for (Replay rp : replays) {
             pops += rp.pops();
@@ -130,7 +134,8 @@ public final class Bench {
             ns[2] += median(rp.machineNs());
             ns[3] += median(rp.machineCpuNs());
         }
-        return new double[] {pops * 1e9 / ns[0], pops * 1e9 / ns[1], window * 1e9 / ns[2], window * 1e9 / ns[3]};
+        return new Totals(pops, pops * 1e9 / ns[0], pops * 1e9 / ns[1], window * 1e9 / ns[2], window * 1e9 / ns[3],
+            pairedRatio(replays, false), pairedRatio(replays, true));
     }
 
     private static double median(long[] xs) {

@@ -11,30 +11,30 @@ package org.preemptsim.workload;
  */
 public final class Program {
 
-    /** Per step, {@link #INTS} ints: op, c, d, dist. One array, so a step's fields share a cache line. */
+    /** Per step, four ints: op, c, d, dist. One array, so a step's fields share a cache line. */
     private final int[] ints;
-    /** Per step, {@link #LONGS} longs: a, b, e (and a spare slot, to index by shift). */
+    /** Per step, four longs: a, b, e (and a spare slot, to index by shift). */
     private final long[] longs;
     private final int length;
     final Dist[] dists;
     final String[] origin;
     final int[] match;
 
-    private static final int INTS = 4;
-    private static final int LONGS = 4;
+    /** log2 of a step record's length in either array. */
+    private static final int REC = 2;
 
     Program(int[] op, long[] a, long[] b, long[] e, int[] c, int[] d, int[] dist, Dist[] dists, String[] origin, int[] match) {
         length = op.length;
-        ints = new int[INTS * length];
-        longs = new long[LONGS * length];
+        ints = new int[length << REC];
+        longs = new long[length << REC];
         for (int i = 0; i < length; i++) {
-            ints[INTS * i] = op[i];
-            ints[INTS * i + 1] = c[i];
-            ints[INTS * i + 2] = d[i];
-            ints[INTS * i + 3] = dist[i];
-            longs[LONGS * i] = a[i];
-            longs[LONGS * i + 1] = b[i];
-            longs[LONGS * i + 2] = e[i];
+            ints[i << REC] = op[i];
+            ints[(i << REC) + 1] = c[i];
+            ints[(i << REC) + 2] = d[i];
+            ints[(i << REC) + 3] = dist[i];
+            longs[i << REC] = a[i];
+            longs[(i << REC) + 1] = b[i];
+            longs[(i << REC) + 2] = e[i];
         }
         this.dists = dists;
         this.origin = origin;
@@ -46,32 +46,32 @@ public final class Program {
     }
 
     public int op(int pc) {
-        return ints[pc << 2];
+        return ints[pc << REC];
     }
 
     public long a(int pc) {
-        return longs[pc << 2];
+        return longs[pc << REC];
     }
 
     public long b(int pc) {
-        return longs[(pc << 2) + 1];
+        return longs[(pc << REC) + 1];
     }
 
     public long e(int pc) {
-        return longs[(pc << 2) + 2];
+        return longs[(pc << REC) + 2];
     }
 
     public int c(int pc) {
-        return ints[(pc << 2) + 1];
+        return ints[(pc << REC) + 1];
     }
 
     public int d(int pc) {
-        return ints[(pc << 2) + 2];
+        return ints[(pc << REC) + 2];
     }
 
     /** The distribution index of step pc's duration, or -1 for the fixed value {@link #a(int)}. */
     public int dist(int pc) {
-        return ints[(pc << 2) + 3];
+        return ints[(pc << REC) + 3];
     }
 
     public Dist distribution(int index) {

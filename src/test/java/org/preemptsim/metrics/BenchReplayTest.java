@@ -31,6 +31,7 @@ class BenchReplayTest {
         assertThat(rp.heapNs()).hasSize(3);
         assertThat(rp.machineNs()).hasSize(3);
         assertThat(java.util.Arrays.stream(rp.machineNs()).min().orElse(0)).isPositive();
-        assertThat(Bench.pairedRatio(List.of(rp, rp), false)).isPositive();
+        assertThat(Bench.totals(List.of(rp, rp)).ratio()).isPositive();
+        assertThat(Bench.totals(List.of(rp, rp)).pops()).isEqualTo(2 * rp.pops());
     }
 }

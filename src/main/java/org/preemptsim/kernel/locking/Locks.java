@@ -62,7 +62,7 @@ public final class Locks {
         for (int i = 0; i < decl.length; i++) {
             base[i] = n;
             perCpu[i] = decl[i].kind().perCpu() ? 1 : 0;
-            n += decl[i].kind().perCpu() ? cpus : 1;
+            n += perCpu[i] == 1 ? cpus : 1;
         }
         inst = new LockInst[n + (rt ? cpus : 0)];
         for (int i = 0; i < decl.length; i++) {
