@@ -1291,10 +1291,7 @@ public final class Exec {
         switch (t.phase) {
             case 0:
                 if (c.softirqPending == 0) {
-                    setCurrentState(c, t, Task.TASK_INTERRUPTIBLE);
-                    t.phase = 0;
-                    t.kAfterSched = K_RUN;
-                    return schedule(c, t, SV_SCHEDULE, PreemptPoint.SCHEDULE);
+                    return sleepInLoop(c, t);
                 }
                 // ksoftirqd_run_begin: local_irq_disable; handle_softirqs(true).
                 k.localIrqDisable(c);
@@ -1324,9 +1321,7 @@ public final class Exec {
         switch (t.phase) {
             case 0:
                 if (c.softirqPending == 0) {
-                    setCurrentState(c, t, Task.TASK_INTERRUPTIBLE);
-                    t.kAfterSched = K_RUN;
-                    return schedule(c, t, SV_SCHEDULE, PreemptPoint.SCHEDULE);
+                    return sleepInLoop(c, t);
                 }
                 if (!rtLocalBhDisable(c, t, PreemptCount.SOFTIRQ_OFFSET)) {
                     return false;
@@ -1335,13 +1330,7 @@ public final class Exec {
                 startRtSoftirqs(c, t);
                 return true;
             case 1:
-                // ksoftirqd_run_end: __local_bh_enable(SOFTIRQ_OFFSET, true)
-                c.softirqCtrlCnt -= PreemptCount.SOFTIRQ_OFFSET;
-                t.softirqDisableCnt = c.softirqCtrlCnt;
-                if (c.softirqCtrlCnt == 0) {
-                    rtBhUnlock(c, t);
-                }
-                t.phase = 0;
+                rtRunEnd(c, t);
                 t.k = K_RUN;
                 return condResched(c, t, PreemptPoint.COND_RESCHED, 0);
             default:
@@ -1349,12 +1338,33 @@ public final class Exec {
         }
     }
 
+    /**
+     * A kernel thread's loop with nothing to do: set_current_state(TASK_INTERRUPTIBLE), schedule(),
+     * and the same step again when woken (ksoftirqd, ktimers, an IRQ thread).
+     */
+    private boolean sleepInLoop(Cpu c, Task t) {
+        setCurrentState(c, t, Task.TASK_INTERRUPTIBLE);
+        t.kAfterSched = K_RUN;
+        return schedule(c, t, SV_SCHEDULE, PreemptPoint.SCHEDULE);
+    }
+
+    /**
+     * PREEMPT_RT ksoftirqd_run_end (also ktimers'): __local_bh_enable(SOFTIRQ_OFFSET, true), which
+     * drops the BH lock when the count reaches 0; the thread's step starts over.
+     */
+    private void rtRunEnd(Cpu c, Task t) {
+        c.softirqCtrlCnt -= PreemptCount.SOFTIRQ_OFFSET;
+        t.softirqDisableCnt = c.softirqCtrlCnt;
+        if (c.softirqCtrlCnt == 0) {
+            rtBhUnlock(c, t);
+        }
+        t.phase = 0;
+    }
+
     /** irq_wait_for_interrupt: sleep until the primary handler set IRQTF_RUNTHREAD. */
     private boolean irqThreadWait(Cpu c, Task t) {
         if (!t.runThread) {
-            setCurrentState(c, t, Task.TASK_INTERRUPTIBLE);
-            t.kAfterSched = K_RUN;
-            return schedule(c, t, SV_SCHEDULE, PreemptPoint.SCHEDULE);
+            return sleepInLoop(c, t);
         }
         t.runThread = false;
         t.pc++;
@@ -1379,9 +1389,7 @@ public final class Exec {
         switch (t.phase) {
             case 0:
                 if (c.pendingTimerSoftirq == 0) {
-                    setCurrentState(c, t, Task.TASK_INTERRUPTIBLE);
-                    t.kAfterSched = K_RUN;
-                    return schedule(c, t, SV_SCHEDULE, PreemptPoint.SCHEDULE);
+                    return sleepInLoop(c, t);
                 }
                 if (!rtLocalBhDisable(c, t, PreemptCount.SOFTIRQ_OFFSET)) {
                     return false;
@@ -1392,12 +1400,7 @@ public final class Exec {
                 startRtSoftirqs(c, t);
                 return true;
             case 1:
-                c.softirqCtrlCnt -= PreemptCount.SOFTIRQ_OFFSET;
-                t.softirqDisableCnt = c.softirqCtrlCnt;
-                if (c.softirqCtrlCnt == 0) {
-                    rtBhUnlock(c, t);
-                }
-                t.phase = 0;
+                rtRunEnd(c, t);
                 t.k = K_RUN;
                 return true;
             default:
