@@ -57,8 +57,8 @@ public final class Exec {
     private final Kernel k;
     private final TraceSink tp;
     private final Costs costs;
-    private long lastStepNs = -1;
-    private int stepsThisInstant;
+    /** Program steps at the current instant, minus one (the first step at an instant counts 0). */
+    private int stepsThisInstant = -1;
 
     Exec(Kernel k) {
         this.k = k;
@@ -79,6 +79,11 @@ public final class Exec {
     }
 
     // ================================================================== the loop
+
+    /** Time moved on: the livelock count starts again. */
+    void newInstant() {
+        stepsThisInstant = -1;
+    }
 
     /** Run the CPU's current task until the CPU waits. */
     public void continueTask(Cpu c) {
@@ -765,10 +770,7 @@ public final class Exec {
         }
         int op = p.op(t.pc);
         t.stepPc = t.pc;
-        if (k.now != lastStepNs) {
-            lastStepNs = k.now;
-            stepsThisInstant = 0;
-        } else if (++stepsThisInstant > LIVELOCK_STEPS) {
+        if (++stepsThisInstant > LIVELOCK_STEPS) {
             throw k.bug("preemptsim: livelock: " + LIVELOCK_STEPS + " program steps at one instant without spending time"
                 + " (a loop whose steps all take zero time?)", c, t);
         }

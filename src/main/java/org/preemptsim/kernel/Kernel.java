@@ -329,6 +329,9 @@ public final class Kernel {
                     break;
                 }
                 int id = queue.pop();
+                if (t != now) {
+                    exec.newInstant();
+                }
                 now = t;
                 events++;
                 dispatch(evKind[id], evArg[id]);

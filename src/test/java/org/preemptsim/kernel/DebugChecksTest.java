@@ -94,6 +94,9 @@ class DebugChecksTest {
         m.task(TaskSpec.fair("spinner", 0, new ProgramBuilder().loop(0).syscall(1).condResched().sysret().endLoop().build()));
         RunResult r = Runs.run(m.build(), "none").result();
         assertThat(r.status()).startsWith("preemptsim: livelock");
+        // The count is exact: the first step at an instant counts 0, the report comes with step
+        // 1,000,002 (the loop step, then the four-step body: 1,000,000 = 0 mod 4, so syscall_enter).
+        assertThat(r.bug()).contains("at 0.000000 s (0 ns)").contains("step: step 1 syscall_enter");
     }
 
     /**
