@@ -4,6 +4,7 @@ import org.preemptsim.kernel.Model;
 import org.preemptsim.workload.scenario.CompiledScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,14 +33,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "M", description = "The model: none, voluntary, full, lazy, rt or rt-lazy.")
     String model;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Overrides the scenario's seed.")
-    Long seed;
-
-    @Option(names = "--duration", paramLabel = "D", description = "Overrides the scenario's simulated time, e.g. 500ms or 2s.")
-    String duration;
-
-    @Option(names = "--lockdep", description = "Turns the lock validator on (the scenario's lockdep: key; off by default).")
-    boolean lockdep;
+    @Mixin
+    ScenarioOptions overrides;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the results as JSON.")
     Path json;
@@ -63,8 +58,7 @@ public final class RunCommand implements Callable<Integer> {
         int n;
         try {
             n = ScenarioRun.worst("run", worst);
-            Long durationNs = ScenarioRun.duration("run", duration);
-            cs = ScenarioRun.lockdep(ScenarioRun.load(scenario).with(seed, durationNs), lockdep);
+            cs = overrides.load("run", scenario);
             cs = cs.withModels(List.of(ScenarioRun.oneModel("run", scenario, model, cs)));
         } catch (ScenarioRun.BadInput e) {
             err.println(e.getMessage());

@@ -15,6 +15,7 @@ import org.preemptsim.workload.Durations;
 import org.preemptsim.workload.scenario.CompiledScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -77,14 +78,8 @@ public final class TraceCommand implements Callable<Integer> {
             + "or system:event.")
     List<String> events;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Overrides the scenario's seed.")
-    Long seed;
-
-    @Option(names = "--duration", paramLabel = "D", description = "Overrides the scenario's simulated time, e.g. 500ms.")
-    String duration;
-
-    @Option(names = "--lockdep", description = "Turns the lock validator on (the scenario's lockdep: key; off by default).")
-    boolean lockdep;
+    @Mixin
+    ScenarioOptions overrides;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the run's results as JSON (as 'run --json').")
     Path json;
@@ -97,7 +92,7 @@ public final class TraceCommand implements Callable<Integer> {
         Model m;
         TraceOptions opts;
         try {
-            cs = ScenarioRun.lockdep(ScenarioRun.load(scenario).with(seed, ScenarioRun.duration("trace", duration)), lockdep);
+            cs = overrides.load("trace", scenario);
             m = ScenarioRun.oneModel("trace", scenario, model, cs);
             cs = cs.withModels(List.of(m));
             opts = options(cs.machine());

@@ -10,6 +10,7 @@ import org.preemptsim.workload.Durations;
 import org.preemptsim.workload.scenario.CompiledScenario;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -55,14 +56,8 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--monitors", split = ",", paramLabel = "LIST", description = "Monitors to attach. Default: all of them.")
     List<String> monitors;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Overrides the scenario's seed.")
-    Long seed;
-
-    @Option(names = "--duration", paramLabel = "D", description = "Overrides the scenario's simulated time, e.g. 500ms.")
-    String duration;
-
-    @Option(names = "--lockdep", description = "Turns the lock validator on (the scenario's lockdep: key; off by default).")
-    boolean lockdep;
+    @Mixin
+    ScenarioOptions overrides;
 
     @Option(names = "--jobs", paramLabel = "N", description = "Models run in parallel on N threads. Default: the number of CPUs.")
     Integer jobs;
@@ -74,7 +69,7 @@ public final class VerifyCommand implements Callable<Integer> {
         CompiledScenario cs;
         List<String> names;
         try {
-            cs = ScenarioRun.lockdep(ScenarioRun.load(scenario).with(seed, ScenarioRun.duration("verify", duration)), lockdep);
+            cs = overrides.load("verify", scenario);
             if (models != null) {
                 cs = cs.withModels(ScenarioRun.models("verify", "--models", models, cs));
             }
