@@ -217,6 +217,18 @@ class CommandsTest {
         assertThat(Cli.exec("run", "no/such/file.yaml").err()).isEqualTo("no/such/file.yaml: error: no such scenario file\n");
     }
 
+    /** run, trace and verify share ScenarioOptions: the same check, before the file is read. */
+    @ParameterizedTest
+    @ValueSource(strings = {"run", "trace", "verify"})
+    void shouldCheckTheDurationBeforeReadingTheFileInEveryScenarioCommand(String cmd) {
+        Cli.Result r = cmd.equals("trace")
+            ? Cli.exec(cmd, "no/such/file.yaml", "--duration", "0s", "-o", "unused.txt")
+            : Cli.exec(cmd, "no/such/file.yaml", "--duration", "0s");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).isEqualTo("preemptsim " + cmd + ": --duration must be positive, got 0s\n");
+    }
+
     @Test
     void shouldWriteJsonAndExitOneWhenTheKernelReportsABug(@TempDir Path dir) throws IOException {
         Path json = dir.resolve("bug.json");
