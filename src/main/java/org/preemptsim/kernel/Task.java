@@ -78,6 +78,9 @@ public final class Task {
     public Task cfsLeft;
     public Task cfsRight;
     public long cfsPrio;
+    /** The cfs_rq's queued entities in enqueue order (cfsSeq), for load balancing's oldest-first pick. */
+    public Task cfsOlder;
+    public Task cfsNewer;
     /** Smallest vruntime and slice in this entity's subtree of the index. */
     public long cfsMinVruntime;
     public long cfsMinSlice;

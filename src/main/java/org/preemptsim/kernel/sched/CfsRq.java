@@ -57,6 +57,13 @@ public final class CfsRq {
     /** Queue lengths at which the index is built and dropped (apart, so it does not flap). */
     static final int TREE_ON = 32;
     static final int TREE_OFF = 16;
+    /**
+     * The queued entities (not curr) from the oldest enqueue to the newest: a list in cfsSeq order,
+     * since every add takes the next sequence number, so {@link #migratableFor} walks from the
+     * oldest instead of scanning the whole array.
+     */
+    private Task oldest;
+    private Task newest;
     /** Root of the index, or null when the queue is short (then {@link #treeOn} is false). */
     private Task root;
     private boolean treeOn;
@@ -434,6 +441,14 @@ public final class CfsRq {
         se.cfsIndex = n;
         se.cfsSeq = enqueueSeq++;
         queue[n++] = se;
+        se.cfsOlder = newest;
+        se.cfsNewer = null;
+        if (newest == null) {
+            oldest = se;
+        } else {
+            newest.cfsNewer = se;
+        }
+        newest = se;
         sumAdd(se);
         if (treeOn) {
             indexAdd(se);
@@ -453,6 +468,18 @@ public final class CfsRq {
         last.cfsIndex = i;
         queue[n] = null;
         se.cfsIndex = -1;
+        if (se.cfsOlder == null) {
+            oldest = se.cfsNewer;
+        } else {
+            se.cfsOlder.cfsNewer = se.cfsNewer;
+        }
+        if (se.cfsNewer == null) {
+            newest = se.cfsOlder;
+        } else {
+            se.cfsNewer.cfsOlder = se.cfsOlder;
+        }
+        se.cfsOlder = null;
+        se.cfsNewer = null;
         if (treeOn) {
             root = indexRemove(root, se);
             if (n <= TREE_OFF) {
@@ -547,15 +574,16 @@ public final class CfsRq {
         enqueue(se, nowNs, true, false);
     }
 
-    /** A queued, not running entity that may run on {@code cpu}, for load balancing. */
+    /**
+     * The queued, not running entity enqueued longest ago (smallest cfsSeq) that may run on
+     * {@code cpu}, for load balancing: the first such one from the oldest end of the list.
+     */
     Task migratableFor(int cpu) {
-        Task best = null;
-        for (int i = 0; i < n; i++) {
-            Task t = queue[i];
-            if (t.allowedOn(cpu) && t.migrationDisabled == 0 && (best == null || t.cfsSeq < best.cfsSeq)) {
-                best = t;
+        for (Task t = oldest; t != null; t = t.cfsNewer) {
+            if (t.allowedOn(cpu) && t.migrationDisabled == 0) {
+                return t;
             }
         }
-        return best;
+        return null;
     }
 }

@@ -11,12 +11,14 @@ import java.util.SplittableRandom;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The augmented index of a long cfs_rq answers pick_eevdf and cfs_rq_min_slice exactly as the
- * scan of the queue array does (the scan below is the pick as it was before the index), through
+ * The augmented index of a long cfs_rq answers pick_eevdf and cfs_rq_min_slice, and the
+ * enqueue-order list load balancing's pick, exactly as scans of the queue array do (the scans below
+ * are the picks as they were before the index and the list), through
  * random enqueues, dequeues, picks and switches, across the lengths where the index comes and goes.
  */
 class CfsRqIndexTest {
 
+    private static final int CPUS = 4;
     private static final CfsRq.Params PARAMS = new CfsRq.Params(3_000_000L, 1_000_000L, true, true, true, true);
 
     /** pick_eevdf's eligible pick by scanning, as CfsRq did before the index. */
@@ -66,6 +68,18 @@ class CfsRqIndexTest {
         return min == Long.MAX_VALUE ? PARAMS.baseSliceNs() : min;
     }
 
+    /** can_migrate_task's pick as CfsRq scanned for it before the enqueue-order list: the oldest allowed. */
+    private static Task scanMigratable(CfsRq cfs, int cpu) {
+        Task best = null;
+        for (int i = 0; i < cfs.n; i++) {
+            Task t = cfs.queue[i];
+            if (t.allowedOn(cpu) && t.migrationDisabled == 0 && (best == null || t.cfsSeq < best.cfsSeq)) {
+                best = t;
+            }
+        }
+        return best;
+    }
+
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6})
     void shouldPickAsTheScanDoesAtEveryQueueLength(long seed) {
@@ -73,7 +87,12 @@ class CfsRqIndexTest {
         CfsRq cfs = new CfsRq(PARAMS);
         List<Task> all = new ArrayList<>();
         for (int i = 0; i < 120; i++) {
-            Task t = new Task(i, 1000 + i, "t" + i, null, false, false, false, 1);
+            Task t = new Task(i, 1000 + i, "t" + i, null, false, false, false, CPUS);
+            for (int c = 0; c < CPUS; c++) {
+                if (r.nextInt(3) != 0) {
+                    t.allow(c); // random affinities, some empty: load balancing must skip them
+                }
+            }
             t.weight = CfsRq.PRIO_TO_WEIGHT[r.nextInt(40)];
             t.slice = PARAMS.baseSliceNs();
             if (r.nextInt(4) == 0) {
@@ -110,6 +129,10 @@ class CfsRqIndexTest {
             boolean protect = r.nextBoolean();
             assertThat(cfs.pickEevdf(protect)).as("step %d, %d queued", step, cfs.n).isSameAs(scanPick(cfs, protect));
             assertThat(cfs.minSlice()).isEqualTo(scanMinSlice(cfs));
+            t.migrationDisabled = r.nextInt(8) == 0 ? 1 : 0;
+            for (int c = 0; c < CPUS; c++) {
+                assertThat(cfs.migratableFor(c)).as("step %d, CPU %d", step, c).isSameAs(scanMigratable(cfs, c));
+            }
             picks++;
             maxQueued = Math.max(maxQueued, cfs.n);
         }
