@@ -576,7 +576,8 @@ public final class CfsRq {
 
     /**
      * The queued, not running entity enqueued longest ago (smallest cfsSeq) that may run on
-     * {@code cpu}, for load balancing: the first such one from the oldest end of the list.
+     * {@code cpu}, for load balancing: the first such one from the oldest end of the list, as
+     * detach_tasks takes rq->cfs_tasks from its tail (list_last_entry; kernel/sched/fair.c).
      */
     Task migratableFor(int cpu) {
         for (Task t = oldest; t != null; t = t.cfsNewer) {
