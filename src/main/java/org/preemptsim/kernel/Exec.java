@@ -1106,7 +1106,7 @@ public final class Exec {
                 debt += disablePairs * costs.reschedCheckNs();
             }
         }
-        c.debtNs += debt;
+        k.chargeDebt(c, debt);
     }
 
     // ---------------------------------------------------------------- IRQ flags and BH
