@@ -61,13 +61,18 @@ final class Cyclictest implements Workload {
         String origin = Builtins.origin(at, name());
         List<Integer> indexes = new ArrayList<>();
         List<Long> intervals = new ArrayList<>();
+        Program p = null;
         for (int i = 0; i < threads; i++) {
             long period = interval + i * distance;
-            Program p = new ProgramBuilder().at(origin)
-                .loop(0)
-                .syscall(230).periodic(period).sysret()
-                .user(work)
-                .endLoop().build();
+            if (p == null || distance != 0) {
+                // Threads with the same interval run the same code: one program, shared (it is
+                // immutable; a task's position and samplers live in the task).
+                p = new ProgramBuilder().at(origin)
+                    .loop(0)
+                    .syscall(230).periodic(period).sysret()
+                    .user(work)
+                    .endLoop().build();
+            }
             int cpu = cpus[i % cpus.length];
             TaskSpec t = new TaskSpec("cyclictest/" + i, policy, prio, 0, new int[] {cpu}, cpu, release, p, true, false);
             int idx = ctx.addTask(t, at);

@@ -4,6 +4,7 @@ import org.preemptsim.kernel.TaskSpec;
 import org.preemptsim.kernel.locking.LockKind;
 import org.preemptsim.metrics.RunResult;
 import org.preemptsim.workload.Op;
+import org.preemptsim.workload.Program;
 import org.preemptsim.workload.ProgramBuilder;
 import org.preemptsim.workload.scenario.CompileContext;
 import org.preemptsim.workload.scenario.Fields;
@@ -96,22 +97,24 @@ final class Hackbench implements Workload {
                     start, pb.build(), false, false);
                 receivers.add(ctx.addTask(t, at));
             }
-            for (int s = 0; s < fds; s++) {
-                ProgramBuilder pb = new ProgramBuilder().at(origin).loop(loops);
-                for (int r = 0; r < fds; r++) {
-                    pb.syscall(1).kernel(work / 2 + copy, 0, work / 2 + copy, 0, 0);
-                    if (!pipe) {
-                        pb.spinLock(stateLock[r]);
-                    }
-                    pb.lock(queueLock[r], Op.LOCK_IRQSAVE).kernel(QUEUE_NS).unlock(queueLock[r], Op.LOCK_IRQSAVE);
-                    if (!pipe) {
-                        pb.spinUnlock(stateLock[r]);
-                    }
-                    pb.wake(wq[r], 1).kernel(work / 2).sysret();
+            // Every sender of a group runs the same code: one program, shared (as kernel text is).
+            ProgramBuilder pb = new ProgramBuilder().at(origin).loop(loops);
+            for (int r = 0; r < fds; r++) {
+                pb.syscall(1).kernel(work / 2 + copy, 0, work / 2 + copy, 0, 0);
+                if (!pipe) {
+                    pb.spinLock(stateLock[r]);
                 }
-                pb.endLoop();
+                pb.lock(queueLock[r], Op.LOCK_IRQSAVE).kernel(QUEUE_NS).unlock(queueLock[r], Op.LOCK_IRQSAVE);
+                if (!pipe) {
+                    pb.spinUnlock(stateLock[r]);
+                }
+                pb.wake(wq[r], 1).kernel(work / 2).sysret();
+            }
+            pb.endLoop();
+            Program sender = pb.build();
+            for (int s = 0; s < fds; s++) {
                 TaskSpec t = new TaskSpec(prefix + "/" + g + "/s" + s, org.preemptsim.kernel.Policy.SCHED_NORMAL, 0, 0, null, -1,
-                    start, pb.build(), false, false);
+                    start, sender, false, false);
                 ctx.addTask(t, at);
             }
         }

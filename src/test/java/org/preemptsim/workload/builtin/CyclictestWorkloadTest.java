@@ -59,4 +59,14 @@ class CyclictestWorkloadTest {
         cs.reports().get(0).render(r, sb);
         assertThat(sb).contains("T: 0 ( 1000) P:80 I:1ms C:     19").contains("T: 1 ( 1001) P:80 I:1.5ms C:     13");
     }
+
+    /** Threads with one interval share one immutable program; with a distance each has its own. */
+    @Test
+    void shouldShareTheProgramOnlyBetweenThreadsOfTheSameInterval() {
+        CompiledScenario same = Runs.compile("cpus: 2\nduration: 1ms\nworkloads:\n  - cyclictest: {threads: 3}\n");
+        CompiledScenario apart = Runs.compile("cpus: 2\nduration: 1ms\nworkloads:\n  - cyclictest: {threads: 2, distance: 100us}\n");
+        assertThat(same.machine().tasks().get(1).program()).isSameAs(same.machine().tasks().get(0).program());
+        assertThat(same.machine().tasks().get(2).program()).isSameAs(same.machine().tasks().get(0).program());
+        assertThat(apart.machine().tasks().get(1).program()).isNotSameAs(apart.machine().tasks().get(0).program());
+    }
 }

@@ -56,4 +56,22 @@ class HackbenchWorkloadTest {
         cs.reports().get(0).render(r, sb);
         assertThat(sb).contains("Time: not finished within the simulated duration");
     }
+
+    /**
+     * The senders of a group run the same code, so they share one immutable program (a task's
+     * position and samplers live in the task): ten copies of a 100-step program would be most of
+     * the event loop's working set. Receivers differ (each waits on its own socket).
+     */
+    @Test
+    void shouldShareOneProgramAmongTheSendersOfAGroup() {
+        CompiledScenario cs = Runs.compile("cpus: 2\nduration: 1ms\nworkloads:\n  - hackbench: {groups: 2, fds: 3, loops: 1}\n");
+        java.util.Map<String, org.preemptsim.workload.Program> prog = new java.util.HashMap<>();
+        for (org.preemptsim.kernel.TaskSpec t : cs.machine().tasks()) {
+            prog.put(t.name(), t.program());
+        }
+        assertThat(prog.get("hackbench/0/s1")).isSameAs(prog.get("hackbench/0/s0"));
+        assertThat(prog.get("hackbench/0/s2")).isSameAs(prog.get("hackbench/0/s0"));
+        assertThat(prog.get("hackbench/1/s0")).isNotSameAs(prog.get("hackbench/0/s0"));
+        assertThat(prog.get("hackbench/0/r1")).isNotSameAs(prog.get("hackbench/0/r0"));
+    }
 }
