@@ -1,8 +1,13 @@
 package org.preemptsim.workload.builtin;
 
 import org.junit.jupiter.api.Test;
+import org.preemptsim.kernel.TaskSpec;
 import org.preemptsim.metrics.RunResult;
+import org.preemptsim.workload.Program;
 import org.preemptsim.workload.scenario.CompiledScenario;
+
+import java.util.HashMap;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,14 +64,14 @@ class HackbenchWorkloadTest {
 
     /**
      * The senders of a group run the same code, so they share one immutable program (a task's
-     * position and samplers live in the task): ten copies of a 100-step program would be most of
-     * the event loop's working set. Receivers differ (each waits on its own socket).
+     * position and samplers live in the task): with a copy each, a group's memory grew with fds²
+     * (fds senders, each with 10 steps per receiver). Receivers differ (each waits on its own socket).
      */
     @Test
     void shouldShareOneProgramAmongTheSendersOfAGroup() {
         CompiledScenario cs = Runs.compile("cpus: 2\nduration: 1ms\nworkloads:\n  - hackbench: {groups: 2, fds: 3, loops: 1}\n");
-        java.util.Map<String, org.preemptsim.workload.Program> prog = new java.util.HashMap<>();
-        for (org.preemptsim.kernel.TaskSpec t : cs.machine().tasks()) {
+        Map<String, Program> prog = new HashMap<>();
+        for (TaskSpec t : cs.machine().tasks()) {
             prog.put(t.name(), t.program());
         }
         assertThat(prog.get("hackbench/0/s1")).isSameAs(prog.get("hackbench/0/s0"));
