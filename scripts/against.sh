@@ -10,9 +10,15 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:?number of JVMs}"
 jar="${2:?the other build, a jar}"
 shift 2
+# 400 ms runs unless the caller gives --duration (bench refuses the option twice).
+args=("$@")
+case " $* " in
+  *" --duration "*|*" --duration="*) ;;
+  *) args+=(--duration 400ms) ;;
+esac
 ratios=()
 for i in $(seq "$n"); do
-  row="$("$root/bin/preemptsim" bench --against "$jar" --duration 400ms "$@" | grep '^all ')"
+  row="$("$root/bin/preemptsim" bench --against "$jar" "${args[@]}" | grep '^all ')"
   echo "JVM $i: $row"
   r="$(echo "$row" | awk '{print $4}')"
   ratios+=("$r")
